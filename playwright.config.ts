@@ -1,0 +1,46 @@
+import { defineConfig } from '@playwright/test';
+
+const chromiumArgs = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+export const DEMO_URL = 'http://127.0.0.1:4173';
+export const EMPTY_URL = 'http://127.0.0.1:4174';
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	forbidOnly: !!process.env.CI,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	timeout: 30_000,
+	use: {
+		baseURL: DEMO_URL,
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: chromiumArgs
+		}
+	},
+	webServer: [
+		{
+			command: 'node scripts/e2e-server.mjs 4173 test-results/e2e-demo.db --demo',
+			url: `${DEMO_URL}/`,
+			reuseExistingServer: false,
+			timeout: 60_000
+		},
+		{
+			command: 'node scripts/e2e-server.mjs 4174 test-results/e2e-empty.db',
+			url: `${EMPTY_URL}/`,
+			reuseExistingServer: false,
+			timeout: 60_000
+		}
+	]
+});

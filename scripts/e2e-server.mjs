@@ -1,0 +1,14 @@
+// Starts the built server for the end-to-end tests on a fresh database. With --demo the
+// database gets the demo data first; without, the server must migrate the empty file itself.
+import { rmSync, mkdirSync } from 'node:fs';
+import { bin, run, serve } from './lib.mjs';
+
+const [port, dbFile, ...flags] = process.argv.slice(2);
+mkdirSync('test-results', { recursive: true });
+for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
+const env = { ...process.env, PORT: port, HOST: '127.0.0.1', DATABASE_URL: dbFile };
+env.ORIGIN = `http://127.0.0.1:${port}`;
+if (flags.includes('--demo')) {
+	run(bin('tsx'), ['scripts/db.ts', 'seed'], { env, stdio: 'ignore' });
+}
+serve(env);

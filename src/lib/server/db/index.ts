@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema';
+
+export type Database = Kysely<DB>;
+
+export const DEFAULT_DATABASE_URL = 'data/ahadi.db';
+
+export function isPostgresUrl(url: string): boolean {
+	return /^postgres(ql)?:\/\//.test(url);
+}
+
+/** The SQLite file path for a DATABASE_URL ('data/x.db', 'file:data/x.db', ':memory:'). */
+export function sqlitePath(url: string): string {
+	const path = url.replace(/^(sqlite|file):(\/\/)?/, '');
+	return path === ':memory:' ? path : resolve(path);
+}
+
+let bigintParserSet = false;
+
+/**
+ * Opens the database named by `url` (DATABASE_URL): PostgreSQL for postgres:// URLs,
+ * otherwise an SQLite file (created with its folder when missing).
+ */
+export function createDb(url: string = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): Database {
+	if (isPostgresUrl(url)) {
+		if (!bigintParserSet) {
+			// BIGINT (money) arrives as a string by default; shillings stay far below 2^53.
+			pg.types.setTypeParser(20, (v) => Number(v));
+			bigintParserSet = true;
+		}
+		return new Kysely<DB>({
+			dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) })
+		});
+	}
+	const path = sqlitePath(url);
+	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+	const sqlite = new SQLite(path);
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('synchronous = NORMAL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('busy_timeout = 5000');
+	return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+}

@@ -1,0 +1,403 @@
+// Types of the tables created by db/migrations. Dates are ISO 'YYYY-MM-DD' text, timestamps
+// ISO 8601 UTC text, money integer Kenya shillings, booleans 0/1 (portable across dialects).
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export type DeliveryStatus =
+	| 'not_started'
+	| 'on_track'
+	| 'with_challenges'
+	| 'off_track'
+	| 'completed'
+	| 'completed_modified'
+	| 'not_pursued'
+	| 'cannot_assess';
+export type ProceduralStatus =
+	| 'recorded'
+	| 'communicated'
+	| 'response_due'
+	| 'response_received'
+	| 'under_review'
+	| 'extension_requested'
+	| 'extension_granted'
+	| 'drop_requested'
+	| 'closed';
+export type FundingStatus =
+	| 'no_line_identified'
+	| 'requested'
+	| 'allocated'
+	| 'adjusted'
+	| 'partly_released'
+	| 'released'
+	| 'spent';
+export type CommitmentType = 'policy' | 'legislation' | 'institution' | 'funding' | 'information';
+export type Visibility = 'draft' | 'published' | 'withdrawn';
+export type MilestoneStatus = 'planned' | 'met' | 'missed' | 'partly_met';
+export type EvidenceType =
+	| 'hansard'
+	| 'committee_report'
+	| 'gazette_notice'
+	| 'policy_document'
+	| 'treasury_document'
+	| 'cob_report'
+	| 'ministry_response'
+	| 'news'
+	| 'other';
+export type BudgetPhase =
+	| 'requested'
+	| 'ceiling'
+	| 'approved'
+	| 'supplementary_1'
+	| 'supplementary_2'
+	| 'released'
+	| 'spent';
+export type EconomicClass = 'recurrent' | 'development';
+export type OrganisationKind =
+	| 'ministry'
+	| 'state_department'
+	| 'agency'
+	| 'treasury'
+	| 'committee'
+	| 'parliament'
+	| 'other';
+export type House = 'national_assembly' | 'senate';
+export type Role = 'mp' | 'clerk' | 'admin';
+export type RequestKind = 'extension' | 'drop';
+export type Decision = 'pending' | 'granted' | 'refused';
+export type RuleUnit = 'days' | 'months';
+export type ShareKind = 'percent' | 'amount';
+export type FundingBasis = 'earmarked' | 'indicative';
+
+/** A column the database fills by default but that may be set explicitly. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+/** BIGINT: a number in the app (pg's parser is configured to return numbers). */
+type Money = ColumnType<number, number, number>;
+
+export interface OrganisationTable {
+	id: Generated<number>;
+	slug: string;
+	name: string;
+	short_name: string | null;
+	kind: OrganisationKind;
+	parent_id: number | null;
+	retired_at: string | null;
+	merged_into_id: number | null;
+	created_at: Defaulted<string>;
+}
+
+export interface PersonTable {
+	id: Generated<number>;
+	slug: string;
+	name: string;
+	retired_at: string | null;
+	merged_into_id: number | null;
+	created_at: Defaulted<string>;
+}
+
+export interface OfficeTable {
+	id: Generated<number>;
+	slug: string;
+	title: string;
+	organisation_id: number;
+	retired_at: string | null;
+	created_at: Defaulted<string>;
+}
+
+export interface OfficeHoldingTable {
+	id: Generated<number>;
+	person_id: number;
+	office_id: number;
+	start_on: string | null;
+	end_on: string | null;
+}
+
+export interface CommitteeTable {
+	id: Generated<number>;
+	slug: string;
+	name: string;
+	abbreviation: string;
+	house: House;
+	chair_person_id: number | null;
+	created_at: Defaulted<string>;
+}
+
+export interface UserTable {
+	id: Generated<number>;
+	email: string;
+	name: string;
+	role: Role;
+	password_hash: string;
+	must_change_password: Defaulted<number>;
+	disabled_at: string | null;
+	version: Defaulted<number>;
+	created_at: Defaulted<string>;
+	updated_at: Defaulted<string>;
+}
+
+export interface UserCommitteeTable {
+	user_id: number;
+	committee_id: number;
+}
+
+export interface SessionTable {
+	id: string;
+	user_id: number;
+	expires_at: Money;
+	created_at: Defaulted<string>;
+}
+
+export interface LoginThrottleTable {
+	key: string;
+	failures: number;
+	window_started_at: Money;
+	locked_until: Money | null;
+}
+
+export interface DeadlineRuleTable {
+	id: Generated<number>;
+	name: string;
+	description: string;
+	unit: RuleUnit;
+	amount: number;
+	authority: string | null;
+	active: Defaulted<number>;
+	created_at: Defaulted<string>;
+}
+
+export interface SittingTable {
+	id: Generated<number>;
+	committee_id: number;
+	sat_on: string;
+	subject: string;
+	source_title: string;
+	source_url: string | null;
+	source_locator: string | null;
+	visibility: Defaulted<Visibility>;
+	version: Defaulted<number>;
+	created_at: Defaulted<string>;
+	updated_at: Defaulted<string>;
+}
+
+export interface SittingAppearanceTable {
+	id: Generated<number>;
+	sitting_id: number;
+	person_id: number;
+	office_id: number;
+}
+
+export interface CommitmentTable {
+	id: Generated<number>;
+	ref: string;
+	committee_id: number;
+	sitting_id: number;
+	title: string;
+	summary: string;
+	quote: string;
+	quote_source_title: string;
+	quote_source_url: string | null;
+	quote_source_locator: string | null;
+	organisation_id: number;
+	office_id: number;
+	person_id: number | null;
+	type: CommitmentType;
+	given_on: string;
+	due_on: string | null;
+	deadline_rule_id: number | null;
+	due_basis: string | null;
+	measurable_target: string | null;
+	delivery_status: Defaulted<DeliveryStatus>;
+	procedural_status: Defaulted<ProceduralStatus>;
+	funding_status: Defaulted<FundingStatus>;
+	status_reason: string | null;
+	visibility: Defaulted<Visibility>;
+	published_at: string | null;
+	withdrawn_at: string | null;
+	withdrawn_reason: string | null;
+	version: Defaulted<number>;
+	created_at: Defaulted<string>;
+	updated_at: Defaulted<string>;
+	updated_by: number | null;
+}
+
+export interface TagTable {
+	id: Generated<number>;
+	slug: string;
+	name: string;
+}
+
+export interface CommitmentTagTable {
+	commitment_id: number;
+	tag_id: number;
+}
+
+export interface EvidenceTable {
+	id: Generated<number>;
+	commitment_id: number;
+	type: EvidenceType;
+	title: string;
+	url: string | null;
+	published_on: string | null;
+	excerpt: string | null;
+	illustrative: Defaulted<number>;
+	created_by: number | null;
+	created_at: Defaulted<string>;
+}
+
+export interface MilestoneTable {
+	id: Generated<number>;
+	commitment_id: number;
+	title: string;
+	planned_on: string;
+	actual_on: string | null;
+	weight: Defaulted<number>;
+	status: Defaulted<MilestoneStatus>;
+	evidence_id: number | null;
+	version: Defaulted<number>;
+	created_at: Defaulted<string>;
+	updated_at: Defaulted<string>;
+}
+
+export interface UpdateTable {
+	id: Generated<number>;
+	commitment_id: number;
+	update_on: string;
+	delivery_from: DeliveryStatus | null;
+	delivery_to: DeliveryStatus | null;
+	procedural_from: ProceduralStatus | null;
+	procedural_to: ProceduralStatus | null;
+	due_from: string | null;
+	due_to: string | null;
+	reason: string | null;
+	note: string;
+	author_id: number | null;
+	author_name: string;
+	created_at: Defaulted<string>;
+}
+
+export interface UpdateEvidenceTable {
+	update_id: number;
+	evidence_id: number;
+}
+
+export interface DueDateChangeTable {
+	id: Generated<number>;
+	commitment_id: number;
+	changed_on: string;
+	from_on: string | null;
+	to_on: string | null;
+	deadline_rule_id: number | null;
+	reason: string;
+	update_id: number | null;
+}
+
+export interface CommitmentRequestTable {
+	id: Generated<number>;
+	commitment_id: number;
+	kind: RequestKind;
+	requested_on: string;
+	requested_until: string | null;
+	reason: string;
+	decision: Defaulted<Decision>;
+	decided_on: string | null;
+	granted_until: string | null;
+	decision_note: string | null;
+}
+
+export interface BudgetLineTable {
+	id: Generated<number>;
+	fiscal_year: string;
+	vote_code: string;
+	vote_name: string;
+	programme: string;
+	sub_programme: Defaulted<string>;
+	economic_class: EconomicClass;
+	created_at: Defaulted<string>;
+}
+
+export interface BudgetFigureTable {
+	id: Generated<number>;
+	budget_line_id: number;
+	phase: BudgetPhase;
+	amount_kes: Money;
+	as_of: string;
+	source_title: string;
+	source_url: string | null;
+	illustrative: Defaulted<number>;
+	created_at: Defaulted<string>;
+}
+
+export interface FundingLinkTable {
+	id: Generated<number>;
+	commitment_id: number;
+	budget_line_id: number;
+	share_kind: ShareKind;
+	share_basis_points: number | null;
+	share_amount_kes: Money | null;
+	basis: FundingBasis;
+	note: string | null;
+	created_at: Defaulted<string>;
+}
+
+export interface WatchlistTable {
+	user_id: number;
+	commitment_id: number;
+	created_at: Defaulted<string>;
+}
+
+export interface PrivateNoteTable {
+	id: Generated<number>;
+	user_id: number;
+	commitment_id: number;
+	body: string;
+	created_at: Defaulted<string>;
+	updated_at: Defaulted<string>;
+}
+
+export interface AuditLogTable {
+	id: Generated<number>;
+	at: string;
+	user_id: number | null;
+	actor: string;
+	action: string;
+	entity: string;
+	entity_id: string | null;
+	before_json: string | null;
+	after_json: string | null;
+}
+
+export interface DB {
+	organisations: OrganisationTable;
+	people: PersonTable;
+	offices: OfficeTable;
+	office_holdings: OfficeHoldingTable;
+	committees: CommitteeTable;
+	users: UserTable;
+	user_committees: UserCommitteeTable;
+	sessions: SessionTable;
+	login_throttle: LoginThrottleTable;
+	deadline_rules: DeadlineRuleTable;
+	sittings: SittingTable;
+	sitting_appearances: SittingAppearanceTable;
+	commitments: CommitmentTable;
+	tags: TagTable;
+	commitment_tags: CommitmentTagTable;
+	evidence: EvidenceTable;
+	milestones: MilestoneTable;
+	updates: UpdateTable;
+	update_evidence: UpdateEvidenceTable;
+	due_date_changes: DueDateChangeTable;
+	commitment_requests: CommitmentRequestTable;
+	budget_lines: BudgetLineTable;
+	budget_figures: BudgetFigureTable;
+	funding_links: FundingLinkTable;
+	watchlist: WatchlistTable;
+	private_notes: PrivateNoteTable;
+	audit_log: AuditLogTable;
+}
+
+export type Commitment = Selectable<CommitmentTable>;
+export type NewCommitment = Insertable<CommitmentTable>;
+export type CommitmentUpdate = Updateable<CommitmentTable>;
+export type BudgetFigure = Selectable<BudgetFigureTable>;
+export type BudgetLine = Selectable<BudgetLineTable>;
+export type Milestone = Selectable<MilestoneTable>;
+export type User = Selectable<UserTable>;

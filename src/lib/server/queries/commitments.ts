@@ -1,0 +1,374 @@
+import type { Kysely } from 'kysely';
+import type {
+	CommitmentType,
+	DB,
+	DeliveryStatus,
+	FundingStatus,
+	MilestoneStatus,
+	ProceduralStatus
+} from '../db/schema';
+
+export interface CommitmentRow {
+	id: number;
+	ref: string;
+	title: string;
+	summary: string;
+	type: CommitmentType;
+	givenOn: string;
+	dueOn: string | null;
+	deliveryStatus: DeliveryStatus;
+	proceduralStatus: ProceduralStatus;
+	fundingStatus: FundingStatus;
+	committee: { slug: string; name: string; abbreviation: string };
+	organisation: string;
+	office: string;
+}
+
+export interface MilestoneFacts {
+	commitmentId: number;
+	weight: number;
+	status: MilestoneStatus;
+}
+
+const PAGE_SIZE_MAX = 200;
+
+function baseList(db: Kysely<DB>) {
+	return db
+		.selectFrom('commitments as c')
+		.innerJoin('committees as k', 'k.id', 'c.committee_id')
+		.innerJoin('organisations as o', 'o.id', 'c.organisation_id')
+		.innerJoin('offices as f', 'f.id', 'c.office_id')
+		.select([
+			'c.id',
+			'c.ref',
+			'c.title',
+			'c.summary',
+			'c.type',
+			'c.given_on',
+			'c.due_on',
+			'c.delivery_status',
+			'c.procedural_status',
+			'c.funding_status',
+			'k.slug as committee_slug',
+			'k.name as committee_name',
+			'k.abbreviation as committee_abbreviation',
+			'o.name as organisation_name',
+			'f.title as office_title'
+		])
+		.where('c.visibility', '=', 'published');
+}
+
+type BaseRow = Awaited<ReturnType<ReturnType<typeof baseList>['execute']>>[number];
+
+function toRow(r: BaseRow): CommitmentRow {
+	return {
+		id: r.id,
+		ref: r.ref,
+		title: r.title,
+		summary: r.summary,
+		type: r.type,
+		givenOn: r.given_on,
+		dueOn: r.due_on,
+		deliveryStatus: r.delivery_status,
+		proceduralStatus: r.procedural_status,
+		fundingStatus: r.funding_status,
+		committee: {
+			slug: r.committee_slug,
+			name: r.committee_name,
+			abbreviation: r.committee_abbreviation
+		},
+		organisation: r.organisation_name,
+		office: r.office_title
+	};
+}
+
+/** Published commitments, newest given first, paginated in SQL. */
+export async function listPublishedCommitments(
+	db: Kysely<DB>,
+	opts: { page?: number; pageSize?: number; committeeId?: number } = {}
+): Promise<{ rows: CommitmentRow[]; total: number }> {
+	const pageSize = Math.min(Math.max(opts.pageSize ?? 25, 1), PAGE_SIZE_MAX);
+	const page = Math.max(opts.page ?? 1, 1);
+	const committeeId = opts.committeeId;
+	const [rows, count] = await Promise.all([
+		baseList(db)
+			.$if(committeeId !== undefined, (q) => q.where('c.committee_id', '=', committeeId!))
+			.orderBy('c.given_on', 'desc')
+			.orderBy('c.ref')
+			.limit(pageSize)
+			.offset((page - 1) * pageSize)
+			.execute(),
+		db
+			.selectFrom('commitments')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('visibility', '=', 'published')
+			.$if(committeeId !== undefined, (q) => q.where('committee_id', '=', committeeId!))
+			.executeTakeFirstOrThrow()
+	]);
+	return { rows: rows.map(toRow), total: Number(count.n) };
+}
+
+/** Milestone weights and statuses of the given commitments, in one query. */
+export async function listMilestoneFacts(
+	db: Kysely<DB>,
+	commitmentIds: number[]
+): Promise<MilestoneFacts[]> {
+	if (commitmentIds.length === 0) return [];
+	const rows = await db
+		.selectFrom('milestones')
+		.select(['commitment_id', 'weight', 'status'])
+		.where('commitment_id', 'in', commitmentIds)
+		.execute();
+	return rows.map((r) => ({ commitmentId: r.commitment_id, weight: r.weight, status: r.status }));
+}
+
+/** Extensions granted to the given commitments (their "until" dates), in one query. */
+export async function listGrantedExtensions(
+	db: Kysely<DB>,
+	commitmentIds: number[]
+): Promise<{ commitmentId: number; grantedUntil: string }[]> {
+	if (commitmentIds.length === 0) return [];
+	const rows = await db
+		.selectFrom('commitment_requests')
+		.select(['commitment_id', 'granted_until'])
+		.where('commitment_id', 'in', commitmentIds)
+		.where('kind', '=', 'extension')
+		.where('decision', '=', 'granted')
+		.where('granted_until', 'is not', null)
+		.execute();
+	return rows.map((r) => ({ commitmentId: r.commitment_id, grantedUntil: r.granted_until! }));
+}
+
+/** One published commitment with its story: who said it where, milestones, history, money. */
+export async function getPublishedCommitment(db: Kysely<DB>, ref: string) {
+	const head = await baseList(db)
+		.innerJoin('sittings as s', 's.id', 'c.sitting_id')
+		.leftJoin('people as p', 'p.id', 'c.person_id')
+		.select([
+			'c.quote',
+			'c.quote_source_title',
+			'c.quote_source_url',
+			'c.quote_source_locator',
+			'c.due_basis',
+			'c.measurable_target',
+			'c.status_reason',
+			'c.published_at',
+			'c.updated_at',
+			's.sat_on',
+			's.subject as sitting_subject',
+			'p.name as person_name'
+		])
+		.where('c.ref', '=', ref)
+		.executeTakeFirst();
+	if (!head) return null;
+	const id = head.id;
+	const [milestones, updates, evidence, dueChanges, requests, funding, tags] = await Promise.all([
+		db
+			.selectFrom('milestones')
+			.select(['id', 'title', 'planned_on', 'actual_on', 'weight', 'status', 'evidence_id'])
+			.where('commitment_id', '=', id)
+			.orderBy('planned_on')
+			.orderBy('id')
+			.execute(),
+		db
+			.selectFrom('updates')
+			.select([
+				'id',
+				'update_on',
+				'delivery_from',
+				'delivery_to',
+				'procedural_from',
+				'procedural_to',
+				'due_from',
+				'due_to',
+				'reason',
+				'note',
+				'author_name'
+			])
+			.where('commitment_id', '=', id)
+			.orderBy('update_on', 'desc')
+			.orderBy('id', 'desc')
+			.execute(),
+		db
+			.selectFrom('evidence as e')
+			.leftJoin('update_evidence as ue', 'ue.evidence_id', 'e.id')
+			.select([
+				'e.id',
+				'e.type',
+				'e.title',
+				'e.url',
+				'e.published_on',
+				'e.excerpt',
+				'e.illustrative',
+				'ue.update_id'
+			])
+			.where('e.commitment_id', '=', id)
+			.orderBy('e.published_on', 'desc')
+			.execute(),
+		db
+			.selectFrom('due_date_changes')
+			.select(['id', 'changed_on', 'from_on', 'to_on', 'reason'])
+			.where('commitment_id', '=', id)
+			.orderBy('changed_on')
+			.orderBy('id')
+			.execute(),
+		db
+			.selectFrom('commitment_requests')
+			.select([
+				'id',
+				'kind',
+				'requested_on',
+				'requested_until',
+				'reason',
+				'decision',
+				'decided_on',
+				'granted_until'
+			])
+			.where('commitment_id', '=', id)
+			.orderBy('requested_on')
+			.execute(),
+		listFundingForCommitments(db, [id]),
+		db
+			.selectFrom('commitment_tags as ct')
+			.innerJoin('tags as t', 't.id', 'ct.tag_id')
+			.select(['t.slug', 't.name'])
+			.where('ct.commitment_id', '=', id)
+			.orderBy('t.name')
+			.execute()
+	]);
+	return {
+		...toRow(head),
+		quote: head.quote,
+		quoteSource: {
+			title: head.quote_source_title,
+			url: head.quote_source_url,
+			locator: head.quote_source_locator
+		},
+		dueBasis: head.due_basis,
+		measurableTarget: head.measurable_target,
+		statusReason: head.status_reason,
+		publishedAt: head.published_at,
+		updatedAt: head.updated_at,
+		sitting: { satOn: head.sat_on, subject: head.sitting_subject },
+		person: head.person_name,
+		milestones,
+		updates,
+		evidence,
+		dueChanges,
+		requests,
+		funding,
+		tags
+	};
+}
+
+export type PublishedCommitment = NonNullable<Awaited<ReturnType<typeof getPublishedCommitment>>>;
+
+/** Funding links of the given commitments with every figure of each linked line (one query). */
+export async function listFundingForCommitments(db: Kysely<DB>, commitmentIds: number[]) {
+	if (commitmentIds.length === 0) return [];
+	const rows = await db
+		.selectFrom('funding_links as l')
+		.innerJoin('budget_lines as b', 'b.id', 'l.budget_line_id')
+		.leftJoin('budget_figures as f', 'f.budget_line_id', 'b.id')
+		.select([
+			'l.id as link_id',
+			'l.commitment_id',
+			'l.share_kind',
+			'l.share_basis_points',
+			'l.share_amount_kes',
+			'l.basis',
+			'l.note',
+			'b.id as line_id',
+			'b.fiscal_year',
+			'b.vote_code',
+			'b.vote_name',
+			'b.programme',
+			'b.sub_programme',
+			'b.economic_class',
+			'f.phase',
+			'f.amount_kes',
+			'f.as_of',
+			'f.source_title',
+			'f.source_url',
+			'f.illustrative'
+		])
+		.where('l.commitment_id', 'in', commitmentIds)
+		.orderBy('b.fiscal_year')
+		.orderBy('l.id')
+		.orderBy('f.as_of')
+		.execute();
+	const links = new Map<number, FundingLinkView>();
+	for (const r of rows) {
+		let link = links.get(r.link_id);
+		if (!link) {
+			link = {
+				linkId: r.link_id,
+				commitmentId: r.commitment_id,
+				share:
+					r.share_kind === 'percent'
+						? { kind: 'percent', basisPoints: r.share_basis_points ?? 0 }
+						: { kind: 'amount', amountKes: r.share_amount_kes ?? 0 },
+				basis: r.basis,
+				note: r.note,
+				line: {
+					id: r.line_id,
+					fiscalYear: r.fiscal_year,
+					voteCode: r.vote_code,
+					voteName: r.vote_name,
+					programme: r.programme,
+					subProgramme: r.sub_programme,
+					economicClass: r.economic_class
+				},
+				figures: []
+			};
+			links.set(r.link_id, link);
+		}
+		if (r.phase && r.amount_kes !== null && r.as_of) {
+			link.figures.push({
+				phase: r.phase,
+				amountKes: r.amount_kes,
+				asOf: r.as_of,
+				sourceTitle: r.source_title ?? '',
+				sourceUrl: r.source_url,
+				illustrative: r.illustrative === 1
+			});
+		}
+	}
+	return [...links.values()];
+}
+
+export interface FundingLinkView {
+	linkId: number;
+	commitmentId: number;
+	share: { kind: 'percent'; basisPoints: number } | { kind: 'amount'; amountKes: number };
+	basis: 'earmarked' | 'indicative';
+	note: string | null;
+	line: {
+		id: number;
+		fiscalYear: string;
+		voteCode: string;
+		voteName: string;
+		programme: string;
+		subProgramme: string;
+		economicClass: 'recurrent' | 'development';
+	};
+	figures: {
+		phase: import('../db/schema').BudgetPhase;
+		amountKes: number;
+		asOf: string;
+		sourceTitle: string;
+		sourceUrl: string | null;
+		illustrative: boolean;
+	}[];
+}
+
+/** Headline counts for the dashboard, computed in SQL. */
+export async function countPublishedByDelivery(db: Kysely<DB>) {
+	const rows = await db
+		.selectFrom('commitments')
+		.select(['delivery_status', (eb) => eb.fn.countAll<number>().as('n')])
+		.where('visibility', '=', 'published')
+		.groupBy('delivery_status')
+		.execute();
+	return rows.map((r) => ({ status: r.delivery_status, count: Number(r.n) }));
+}

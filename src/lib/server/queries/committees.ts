@@ -1,0 +1,33 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+
+/** Committees with their count of published commitments, in one query. */
+export async function listCommitteesWithCounts(db: Kysely<DB>) {
+	const rows = await db
+		.selectFrom('committees as k')
+		.leftJoin('commitments as c', (join) =>
+			join.onRef('c.committee_id', '=', 'k.id').on('c.visibility', '=', 'published')
+		)
+		.select([
+			'k.id',
+			'k.slug',
+			'k.name',
+			'k.abbreviation',
+			'k.house',
+			(eb) => eb.fn.count<number>('c.id').as('published')
+		])
+		.groupBy(['k.id', 'k.slug', 'k.name', 'k.abbreviation', 'k.house'])
+		.orderBy('k.house')
+		.orderBy('k.name')
+		.execute();
+	return rows.map((r) => ({ ...r, published: Number(r.published) }));
+}
+
+export async function getCommitteeBySlug(db: Kysely<DB>, slug: string) {
+	return db
+		.selectFrom('committees as k')
+		.leftJoin('people as p', 'p.id', 'k.chair_person_id')
+		.select(['k.id', 'k.slug', 'k.name', 'k.abbreviation', 'k.house', 'p.name as chair'])
+		.where('k.slug', '=', slug)
+		.executeTakeFirst();
+}
