@@ -1,0 +1,169 @@
+// Funding status is derived from funding links and budget figures, never typed in. This keeps the
+// stored column (used for filters and lists) in step with the figures after any change to links,
+// figures or budget lines.
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '$lib/server/db/schema';
+import {
+	deriveFundingStatus,
+	summariseLine,
+	type FigureInput,
+	type FundingStatus,
+	type LineSummary
+} from '$lib/domain';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** Commitments handled per round: bounds memory and statement size at 100,000 commitments. */
+const COMMITMENT_BATCH = 2_000;
+/** Bound on an `in (...)` list, well under SQLite's and PostgreSQL's parameter limits. */
+const IN_LIST_MAX = 500;
+
+interface LinkRow {
+	commitment_id: number;
+	budget_line_id: number;
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+	const chunks: T[][] = [];
+	for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+	return chunks;
+}
+
+async function loadLinks(db: Db, commitmentIds: readonly number[]): Promise<LinkRow[]> {
+	const rows: LinkRow[] = [];
+	for (const ids of chunk(commitmentIds, IN_LIST_MAX)) {
+		rows.push(
+			...(await db
+				.selectFrom('funding_links')
+				.select(['commitment_id', 'budget_line_id'])
+				.where('commitment_id', 'in', ids)
+				.execute())
+		);
+	}
+	return rows;
+}
+
+/** Adds to `cache` the summaries of lines not yet in it, with one figures query per id list. */
+async function loadLineSummaries(
+	db: Db,
+	lineIds: Iterable<number>,
+	cache: Map<number, LineSummary>
+): Promise<void> {
+	const missing = [...new Set(lineIds)].filter((id) => !cache.has(id));
+	for (const ids of chunk(missing, IN_LIST_MAX)) {
+		const figures = await db
+			.selectFrom('budget_figures')
+			.select(['budget_line_id', 'phase', 'amount_kes', 'as_of'])
+			.where('budget_line_id', 'in', ids)
+			.execute();
+		const byLine = new Map<number, FigureInput[]>();
+		for (const f of figures) {
+			const list = byLine.get(f.budget_line_id) ?? [];
+			list.push({ phase: f.phase, amountKes: Number(f.amount_kes), asOf: f.as_of });
+			byLine.set(f.budget_line_id, list);
+		}
+		// Lines without figures are cached too, so they are not queried again next batch.
+		for (const id of ids) cache.set(id, summariseLine(byLine.get(id) ?? []));
+	}
+}
+
+/** Computes and stores the status of one batch; returns how many rows changed. */
+async function refreshBatch(
+	db: Db,
+	commitments: ReadonlyArray<{ id: number; funding_status: FundingStatus }>,
+	lineCache: Map<number, LineSummary>
+): Promise<number> {
+	if (commitments.length === 0) return 0;
+	const links = await loadLinks(
+		db,
+		commitments.map((c) => c.id)
+	);
+	await loadLineSummaries(
+		db,
+		links.map((l) => l.budget_line_id),
+		lineCache
+	);
+
+	const linesByCommitment = new Map<number, LineSummary[]>();
+	for (const link of links) {
+		// The status is read from the whole line, not the commitment's share of it: the stage a
+		// line has reached does not depend on the share, and rounding a scaled figure could
+		// otherwise flip 'partly_released' to 'released' by one shilling.
+		const line = lineCache.get(link.budget_line_id) ?? summariseLine([]);
+		const list = linesByCommitment.get(link.commitment_id) ?? [];
+		list.push(line);
+		linesByCommitment.set(link.commitment_id, list);
+	}
+
+	const idsByStatus = new Map<FundingStatus, number[]>();
+	for (const c of commitments) {
+		const status = deriveFundingStatus(linesByCommitment.get(c.id) ?? []);
+		if (status === c.funding_status) continue;
+		const ids = idsByStatus.get(status) ?? [];
+		ids.push(c.id);
+		idsByStatus.set(status, ids);
+	}
+
+	let changed = 0;
+	for (const [status, ids] of idsByStatus) {
+		for (const part of chunk(ids, IN_LIST_MAX)) {
+			// Neither version nor updated_at is touched: a derived refresh is not an edit, and
+			// bumping the version would make a clerk's open form fail its concurrency check.
+			const result = await db
+				.updateTable('commitments')
+				.set({ funding_status: status })
+				.where('id', 'in', part)
+				.where('funding_status', '<>', status)
+				.executeTakeFirst();
+			changed += Number(result.numUpdatedRows);
+		}
+	}
+	return changed;
+}
+
+/**
+ * Recomputes `commitments.funding_status` for the given commitments (all when omitted) and
+ * writes only the ones that changed. Returns the number of rows changed.
+ */
+export async function refreshFundingStatuses(
+	db: Kysely<DB> | Transaction<DB>,
+	commitmentIds?: number[]
+): Promise<number> {
+	const lineCache = new Map<number, LineSummary>();
+	let changed = 0;
+
+	if (commitmentIds !== undefined) {
+		const unique = [...new Set(commitmentIds)];
+		for (const batch of chunk(unique, COMMITMENT_BATCH)) {
+			const commitments: { id: number; funding_status: FundingStatus }[] = [];
+			for (const ids of chunk(batch, IN_LIST_MAX)) {
+				commitments.push(
+					...(await db
+						.selectFrom('commitments')
+						.select(['id', 'funding_status'])
+						.where('id', 'in', ids)
+						.execute())
+				);
+			}
+			changed += await refreshBatch(db, commitments, lineCache);
+		}
+		return changed;
+	}
+
+	// Keyset pagination keeps every page an index range scan, however many commitments exist.
+	let afterId = 0;
+	for (;;) {
+		const commitments = await db
+			.selectFrom('commitments')
+			.select(['id', 'funding_status'])
+			.where('id', '>', afterId)
+			.orderBy('id')
+			.limit(COMMITMENT_BATCH)
+			.execute();
+		if (commitments.length === 0) break;
+		changed += await refreshBatch(db, commitments, lineCache);
+		afterId = commitments[commitments.length - 1]!.id;
+		if (commitments.length < COMMITMENT_BATCH) break;
+	}
+	return changed;
+}
