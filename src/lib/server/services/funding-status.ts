@@ -2,14 +2,14 @@
 // stored column (used for filters and lists) in step with the figures after any change to links,
 // figures or budget lines.
 import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '$lib/server/db/schema';
+import type { DB } from '../db/schema';
 import {
 	deriveFundingStatus,
 	summariseLine,
 	type FigureInput,
 	type FundingStatus,
 	type LineSummary
-} from '$lib/domain';
+} from '../../domain/index';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
