@@ -2,7 +2,11 @@
 // adapter-node build: a file-based provider cannot find .ts files next to the built server.
 import type { Migration } from 'kysely';
 import * as m001 from './2026-11-28-001-initial';
+import * as m003 from './2026-11-28-003-search-indexes';
+import * as m004 from './2026-11-28-004-import-jobs';
 
 export const migrations: Record<string, Migration> = {
-	'2026-11-28-001-initial': m001
+	'2026-11-28-001-initial': m001,
+	'2026-11-28-003-search-indexes': m003,
+	'2026-11-28-004-import-jobs': m004
 };

@@ -1,5 +1,8 @@
 import { db } from '$lib/server/db/client';
-import { countPublishedByDelivery, listPublishedCommitments } from '$lib/server/queries/commitments';
+import {
+	countPublishedByDelivery,
+	listPublishedCommitments
+} from '$lib/server/queries/commitments';
 import { withProgressAndOverdue } from '$lib/server/services/commitment-facts';
 import type { PageServerLoad } from './$types';
 

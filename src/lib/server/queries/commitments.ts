@@ -32,7 +32,11 @@ export interface MilestoneFacts {
 
 const PAGE_SIZE_MAX = 200;
 
-function baseList(db: Kysely<DB>) {
+/**
+ * The public columns of commitments. Lists show published records only; a withdrawn record
+ * keeps its public page (with its history) but leaves every list and count.
+ */
+function baseList(db: Kysely<DB>, visible: ('published' | 'withdrawn')[] = ['published']) {
 	return db
 		.selectFrom('commitments as c')
 		.innerJoin('committees as k', 'k.id', 'c.committee_id')
@@ -55,7 +59,7 @@ function baseList(db: Kysely<DB>) {
 			'o.name as organisation_name',
 			'f.title as office_title'
 		])
-		.where('c.visibility', '=', 'published');
+		.where('c.visibility', 'in', visible);
 }
 
 type BaseRow = Awaited<ReturnType<ReturnType<typeof baseList>['execute']>>[number];
@@ -141,7 +145,7 @@ export async function listGrantedExtensions(
 
 /** One published commitment with its story: who said it where, milestones, history, money. */
 export async function getPublishedCommitment(db: Kysely<DB>, ref: string) {
-	const head = await baseList(db)
+	const head = await baseList(db, ['published', 'withdrawn'])
 		.innerJoin('sittings as s', 's.id', 'c.sitting_id')
 		.leftJoin('people as p', 'p.id', 'c.person_id')
 		.select([
@@ -154,6 +158,9 @@ export async function getPublishedCommitment(db: Kysely<DB>, ref: string) {
 			'c.status_reason',
 			'c.published_at',
 			'c.updated_at',
+			'c.visibility',
+			'c.withdrawn_at',
+			'c.withdrawn_reason',
 			's.sat_on',
 			's.subject as sitting_subject',
 			'p.name as person_name'
@@ -248,6 +255,10 @@ export async function getPublishedCommitment(db: Kysely<DB>, ref: string) {
 		measurableTarget: head.measurable_target,
 		statusReason: head.status_reason,
 		publishedAt: head.published_at,
+		withdrawn:
+			head.visibility === 'withdrawn'
+				? { at: head.withdrawn_at, reason: head.withdrawn_reason }
+				: null,
 		updatedAt: head.updated_at,
 		sitting: { satOn: head.sat_on, subject: head.sitting_subject },
 		person: head.person_name,

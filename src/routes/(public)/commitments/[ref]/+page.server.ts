@@ -1,5 +1,11 @@
 import { error } from '@sveltejs/kit';
-import { attributeShare, daysOverdue, deliveryProgress, summariseLine, todayInNairobi } from '$lib/domain';
+import {
+	attributeShare,
+	daysOverdue,
+	deliveryProgress,
+	summariseLine,
+	todayInNairobi
+} from '$lib/domain';
 import { db } from '$lib/server/db/client';
 import { getPublishedCommitment } from '$lib/server/queries/commitments';
 import type { PageServerLoad } from './$types';

@@ -1,0 +1,71 @@
+// Columns of the commitments and updates downloads: one row per record, dates ISO 8601, money in
+// whole shillings, statuses as their codes (documented on /data).
+import type { CsvColumn } from '../csv';
+import type { CommitmentSearchRow } from '../queries/commitment-search';
+import type { PublishedUpdate } from '../queries/updates';
+import { links } from './serialize';
+
+export function commitmentColumns(origin: string): CsvColumn<CommitmentSearchRow>[] {
+	return [
+		{ header: 'ref', kind: 'text', value: (r) => r.ref },
+		{ header: 'title', kind: 'text', value: (r) => r.title },
+		{ header: 'summary', kind: 'text', value: (r) => r.summary },
+		{ header: 'type', kind: 'text', value: (r) => r.type },
+		{ header: 'committee_slug', kind: 'text', value: (r) => r.committee.slug },
+		{ header: 'committee', kind: 'text', value: (r) => r.committee.name },
+		{ header: 'organisation_slug', kind: 'text', value: (r) => r.organisationSlug },
+		{ header: 'organisation', kind: 'text', value: (r) => r.organisation },
+		{ header: 'office', kind: 'text', value: (r) => r.office },
+		{ header: 'given_on', kind: 'date', value: (r) => r.givenOn },
+		{ header: 'due_on', kind: 'date', value: (r) => r.dueOn },
+		{ header: 'delivery_status', kind: 'text', value: (r) => r.deliveryStatus },
+		{ header: 'procedural_status', kind: 'text', value: (r) => r.proceduralStatus },
+		{ header: 'funding_status', kind: 'text', value: (r) => r.fundingStatus },
+		{ header: 'overdue', kind: 'boolean', value: (r) => r.overdue },
+		{ header: 'days_overdue', kind: 'number', value: (r) => r.daysOverdue },
+		{
+			header: 'progress',
+			kind: 'number',
+			value: (r) => (r.progress === null ? null : Math.round(r.progress * 10_000) / 10_000)
+		},
+		{ header: 'milestone_count', kind: 'number', value: (r) => r.milestoneCount },
+		{ header: 'quote', kind: 'text', value: (r) => r.quote },
+		{ header: 'quote_source_title', kind: 'text', value: (r) => r.quoteSource.title },
+		{ header: 'quote_source_url', kind: 'text', value: (r) => r.quoteSource.url },
+		{ header: 'url', kind: 'text', value: (r) => links.commitmentPage(origin, r.ref) }
+	];
+}
+
+const joined = (values: (string | null)[]) => values.map((v) => v ?? '').join(' | ');
+
+export function updateColumns(origin: string): CsvColumn<PublishedUpdate>[] {
+	return [
+		{ header: 'update_id', kind: 'number', value: (u) => u.id },
+		{ header: 'update_on', kind: 'date', value: (u) => u.updateOn },
+		{ header: 'commitment_ref', kind: 'text', value: (u) => u.commitment.ref },
+		{ header: 'commitment_title', kind: 'text', value: (u) => u.commitment.title },
+		{ header: 'committee_slug', kind: 'text', value: (u) => u.committee.slug },
+		{ header: 'delivery_from', kind: 'text', value: (u) => u.deliveryFrom },
+		{ header: 'delivery_to', kind: 'text', value: (u) => u.deliveryTo },
+		{ header: 'procedural_from', kind: 'text', value: (u) => u.proceduralFrom },
+		{ header: 'procedural_to', kind: 'text', value: (u) => u.proceduralTo },
+		{ header: 'due_from', kind: 'date', value: (u) => u.dueFrom },
+		{ header: 'due_to', kind: 'date', value: (u) => u.dueTo },
+		{ header: 'reason', kind: 'text', value: (u) => u.reason },
+		{ header: 'note', kind: 'text', value: (u) => u.note },
+		{ header: 'author', kind: 'text', value: (u) => u.authorName },
+		{ header: 'evidence_count', kind: 'number', value: (u) => u.evidence.length },
+		// Several evidence items share one cell, separated by ' | ' in the same order in both.
+		{
+			header: 'evidence_titles',
+			kind: 'text',
+			value: (u) => joined(u.evidence.map((e) => e.title))
+		},
+		{ header: 'evidence_urls', kind: 'text', value: (u) => joined(u.evidence.map((e) => e.url)) },
+		{
+			header: 'commitment_url',
+			kind: 'text',
+			value: (u) => links.commitmentPage(origin, u.commitment.ref)
+		}
+	];
+}

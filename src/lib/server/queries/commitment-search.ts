@@ -1,0 +1,300 @@
+// The commitment explorer and the open data API: filtering, sorting and paging in SQL, always on
+// published commitments only. A search costs four queries whatever the page size: the page, the
+// count, and the milestone and extension facts behind progress and overdue.
+import type { Expression, ExpressionBuilder, Kysely, SelectQueryBuilder, SqlBool } from 'kysely';
+import {
+	DELIVERY_STATUSES,
+	daysOverdue,
+	deliveryProgress,
+	fiscalYearRange,
+	isDeliveryClosed,
+	type MilestoneStatus
+} from '$lib/domain';
+import { EMPTY_COMMITMENT_QUERY, type CommitmentQuery } from '$lib/domain/commitment-query';
+import type { DB } from '../db/schema';
+import type { CommitmentRow } from './commitments';
+import { containsIgnoringCase } from './text-match';
+
+export { parseCommitmentQuery, type CommitmentQuery } from '$lib/domain/commitment-query';
+
+export interface CommitmentSearchRow extends CommitmentRow {
+	organisationSlug: string;
+	quote: string;
+	quoteSource: { title: string; url: string | null };
+	updatedAt: string;
+	/** 0..1 from milestone weights; null when there are no milestones (unknown, not 0). */
+	progress: number | null;
+	milestoneCount: number;
+	daysOverdue: number | null;
+	overdue: boolean;
+}
+
+/** The query plus an exact reference, used to look one commitment up with the same rules. */
+type SearchFilter = CommitmentQuery & { ref?: string };
+
+const CLOSED_DELIVERY = DELIVERY_STATUSES.filter(isDeliveryClosed);
+/** A search is cut into at most this many words, each of which must match. */
+const MAX_TERMS = 10;
+
+function joined(db: Kysely<DB>) {
+	return db
+		.selectFrom('commitments as c')
+		.innerJoin('committees as k', 'k.id', 'c.committee_id')
+		.innerJoin('organisations as o', 'o.id', 'c.organisation_id')
+		.innerJoin('offices as f', 'f.id', 'c.office_id');
+}
+
+type Joined = ReturnType<typeof joined>;
+type EB =
+	Joined extends SelectQueryBuilder<infer D, infer T, infer _O> ? ExpressionBuilder<D, T> : never;
+
+function grantedExtensionCovering(eb: EB, today: string) {
+	return eb.exists(
+		eb
+			.selectFrom('commitment_requests as r')
+			.select('r.id')
+			.whereRef('r.commitment_id', '=', 'c.id')
+			.where('r.kind', '=', 'extension')
+			.where('r.decision', '=', 'granted')
+			.where('r.granted_until', '>=', today)
+	);
+}
+
+/** The SQL twin of the domain's isOverdue; a test checks that both agree row by row. */
+function overdueCondition(eb: EB, today: string): Expression<SqlBool> {
+	return eb.and([
+		eb('c.due_on', 'is not', null),
+		eb('c.due_on', '<', today),
+		eb('c.delivery_status', 'not in', CLOSED_DELIVERY),
+		eb.not(grantedExtensionCovering(eb, today))
+	]);
+}
+
+function conditions(eb: EB, f: SearchFilter, today: string): Expression<SqlBool>[] {
+	const list: Expression<SqlBool>[] = [eb('c.visibility', '=', 'published')];
+	if (f.ref !== undefined) list.push(eb('c.ref', '=', f.ref));
+	if (f.q) {
+		for (const term of f.q.split(' ').filter(Boolean).slice(0, MAX_TERMS)) {
+			list.push(
+				eb.or([
+					containsIgnoringCase(eb.ref('c.title'), term),
+					containsIgnoringCase(eb.ref('c.summary'), term),
+					containsIgnoringCase(eb.ref('c.quote'), term)
+				])
+			);
+		}
+	}
+	if (f.committee.length > 0) list.push(eb('k.slug', 'in', f.committee));
+	if (f.organisation.length > 0) list.push(eb('o.slug', 'in', f.organisation));
+	if (f.deliveryStatus.length > 0) list.push(eb('c.delivery_status', 'in', f.deliveryStatus));
+	if (f.proceduralStatus.length > 0) {
+		list.push(eb('c.procedural_status', 'in', f.proceduralStatus));
+	}
+	if (f.fundingStatus.length > 0) list.push(eb('c.funding_status', 'in', f.fundingStatus));
+	if (f.tag.length > 0) {
+		list.push(
+			eb.exists(
+				eb
+					.selectFrom('commitment_tags as ct')
+					.innerJoin('tags as t', 't.id', 'ct.tag_id')
+					.select('ct.tag_id')
+					.whereRef('ct.commitment_id', '=', 'c.id')
+					.where('t.slug', 'in', f.tag)
+			)
+		);
+	}
+	if (f.overdue !== null) {
+		const overdue = overdueCondition(eb, today);
+		list.push(f.overdue ? overdue : eb.not(overdue));
+	}
+	if (f.fiscalYear) {
+		const { start, end } = fiscalYearRange(f.fiscalYear);
+		list.push(eb('c.given_on', '>=', start), eb('c.given_on', '<=', end));
+	}
+	if (f.givenFrom) list.push(eb('c.given_on', '>=', f.givenFrom));
+	if (f.givenTo) list.push(eb('c.given_on', '<=', f.givenTo));
+	return list;
+}
+
+function filtered(db: Kysely<DB>, f: SearchFilter, today: string) {
+	return joined(db).where((eb) => eb.and(conditions(eb, f, today)));
+}
+
+type Filtered = ReturnType<typeof filtered>;
+
+/** The date the commitment must be met by: its due date or a later (expired) extension. */
+function effectiveDeadline(eb: EB) {
+	const latestExtension = eb
+		.selectFrom('commitment_requests as r')
+		.select((e) => e.fn.max('r.granted_until').as('until'))
+		.whereRef('r.commitment_id', '=', 'c.id')
+		.where('r.kind', '=', 'extension')
+		.where('r.decision', '=', 'granted')
+		.whereRef('r.granted_until', '>', 'c.due_on');
+	return eb.fn.coalesce(latestExtension, eb.ref('c.due_on'));
+}
+
+function sorted(q: Filtered, f: SearchFilter, today: string): Filtered {
+	switch (f.sort) {
+		case 'given':
+			return q.orderBy('c.given_on', 'asc').orderBy('c.ref');
+		case 'due':
+			return q.orderBy('c.due_on', (ob) => ob.asc().nullsLast()).orderBy('c.ref');
+		case '-due':
+			return q.orderBy('c.due_on', (ob) => ob.desc().nullsLast()).orderBy('c.ref');
+		case 'title':
+			return q.orderBy('c.title', 'asc').orderBy('c.ref');
+		case '-title':
+			return q.orderBy('c.title', 'desc').orderBy('c.ref');
+		case 'overdue':
+			return q
+				.orderBy((eb) => eb.case().when(overdueCondition(eb, today)).then(0).else(1).end())
+				.orderBy(
+					(eb) => effectiveDeadline(eb),
+					(ob) => ob.asc().nullsLast()
+				)
+				.orderBy('c.ref');
+		case '-updated':
+			return q.orderBy('c.updated_at', 'desc').orderBy('c.ref');
+		case '-given':
+		default:
+			return q.orderBy('c.given_on', 'desc').orderBy('c.ref');
+	}
+}
+
+/**
+ * One page of published commitments matching the query (or every match with `all`, for
+ * downloads), with progress and overdue derived by the domain rules, and the total count.
+ */
+export async function searchCommitments(
+	db: Kysely<DB>,
+	query: CommitmentQuery,
+	today: string,
+	opts: { all?: boolean } = {}
+): Promise<{ rows: CommitmentSearchRow[]; total: number }> {
+	return runSearch(db, query, today, opts.all ?? false);
+}
+
+/** One published commitment by reference, shaped exactly like a search result. */
+export async function findPublishedCommitment(
+	db: Kysely<DB>,
+	ref: string,
+	today: string
+): Promise<CommitmentSearchRow | null> {
+	const { rows } = await runSearch(
+		db,
+		{ ...EMPTY_COMMITMENT_QUERY, pageSize: 1, ref },
+		today,
+		false
+	);
+	return rows[0] ?? null;
+}
+
+async function runSearch(
+	db: Kysely<DB>,
+	f: SearchFilter,
+	today: string,
+	all: boolean
+): Promise<{ rows: CommitmentSearchRow[]; total: number }> {
+	let page = sorted(filtered(db, f, today), f, today).select([
+		'c.id',
+		'c.ref',
+		'c.title',
+		'c.summary',
+		'c.type',
+		'c.given_on',
+		'c.due_on',
+		'c.delivery_status',
+		'c.procedural_status',
+		'c.funding_status',
+		'c.quote',
+		'c.quote_source_title',
+		'c.quote_source_url',
+		'c.updated_at',
+		'k.slug as committee_slug',
+		'k.name as committee_name',
+		'k.abbreviation as committee_abbreviation',
+		'o.slug as organisation_slug',
+		'o.name as organisation_name',
+		'f.title as office_title'
+	]);
+	if (!all) page = page.limit(f.pageSize).offset((f.page - 1) * f.pageSize);
+	const [rows, count] = await Promise.all([
+		page.execute(),
+		filtered(db, f, today)
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow()
+	]);
+	if (rows.length === 0) return { rows: [], total: Number(count.n) };
+
+	// A page names its ids (at most 200); a download names them by the same filter instead, so
+	// no statement ever carries thousands of parameters.
+	const ids = all ? filtered(db, f, today).select('c.id') : rows.map((r) => r.id);
+	const [milestones, extensions] = await Promise.all([
+		db
+			.selectFrom('milestones')
+			.select(['commitment_id', 'weight', 'status'])
+			.where('commitment_id', 'in', ids)
+			.execute(),
+		db
+			.selectFrom('commitment_requests')
+			.select(['commitment_id', 'granted_until'])
+			.where('commitment_id', 'in', ids)
+			.where('kind', '=', 'extension')
+			.where('decision', '=', 'granted')
+			.where('granted_until', 'is not', null)
+			.execute()
+	]);
+	const milestonesOf = groupBy(milestones, (m) => m.commitment_id);
+	const untilOf = groupBy(extensions, (e) => e.commitment_id);
+
+	return {
+		total: Number(count.n),
+		rows: rows.map((r) => {
+			const own: { weight: number; status: MilestoneStatus }[] = milestonesOf.get(r.id) ?? [];
+			const until = (untilOf.get(r.id) ?? []).map((e) => e.granted_until as string);
+			const late = daysOverdue(
+				{ dueOn: r.due_on, deliveryStatus: r.delivery_status, grantedExtensionsUntil: until },
+				today
+			);
+			return {
+				id: r.id,
+				ref: r.ref,
+				title: r.title,
+				summary: r.summary,
+				type: r.type,
+				givenOn: r.given_on,
+				dueOn: r.due_on,
+				deliveryStatus: r.delivery_status,
+				proceduralStatus: r.procedural_status,
+				fundingStatus: r.funding_status,
+				committee: {
+					slug: r.committee_slug,
+					name: r.committee_name,
+					abbreviation: r.committee_abbreviation
+				},
+				organisation: r.organisation_name,
+				organisationSlug: r.organisation_slug,
+				office: r.office_title,
+				quote: r.quote,
+				quoteSource: { title: r.quote_source_title, url: r.quote_source_url },
+				updatedAt: r.updated_at,
+				progress: deliveryProgress(own),
+				milestoneCount: own.length,
+				daysOverdue: late,
+				overdue: late !== null
+			};
+		})
+	};
+}
+
+function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {
+	const map = new Map<number, T[]>();
+	for (const item of items) {
+		const k = key(item);
+		const list = map.get(k);
+		if (list) list.push(item);
+		else map.set(k, [item]);
+	}
+	return map;
+}

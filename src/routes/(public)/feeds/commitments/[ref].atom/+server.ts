@@ -1,0 +1,24 @@
+import { commitmentPath } from '$lib/domain/commitment-query';
+import { ATOM_CONTENT_TYPE } from '$lib/server/atom';
+import { db } from '$lib/server/db/client';
+import { cachedText, notFound } from '$lib/server/http';
+import { updatesFeed } from '$lib/server/open-data/feeds';
+import { findPublishedCommitment } from '$lib/server/queries/commitment-search';
+import { listPublishedUpdates } from '$lib/server/queries/updates';
+import { todayInNairobi } from '$lib/domain';
+import type { RequestHandler } from './$types';
+
+// The reference is one URL-encoded segment: /feeds/commitments/DCAIS%2F2025%2F001.atom
+export const GET: RequestHandler = async ({ params, url, request }) => {
+	const c = await findPublishedCommitment(db, params.ref, todayInNairobi());
+	// Drafts and unknown references answer alike.
+	if (!c) return notFound('No published commitment has this reference.');
+	const updates = await listPublishedUpdates(db, { commitmentId: c.id });
+	const body = updatesFeed(url, {
+		title: `Ahadi: ${c.ref} ${c.title}`,
+		subtitle: `Every update to undertaking ${c.ref}, given to the ${c.committee.name}`,
+		alternatePath: commitmentPath(c.ref),
+		updates
+	});
+	return cachedText(request, body, ATOM_CONTENT_TYPE);
+};

@@ -1,0 +1,20 @@
+import { ATOM_CONTENT_TYPE } from '$lib/server/atom';
+import { db } from '$lib/server/db/client';
+import { cachedText, notFound } from '$lib/server/http';
+import { FEED_LIMIT, updatesFeed } from '$lib/server/open-data/feeds';
+import { getCommitteeBySlug } from '$lib/server/queries/committees';
+import { listPublishedUpdates } from '$lib/server/queries/updates';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ params, url, request }) => {
+	const committee = await getCommitteeBySlug(db, params.slug);
+	if (!committee) return notFound('No committee has this address.');
+	const updates = await listPublishedUpdates(db, { committeeId: committee.id, limit: FEED_LIMIT });
+	const body = updatesFeed(url, {
+		title: `Ahadi: ${committee.name}`,
+		subtitle: `Updates to undertakings given to the ${committee.name}`,
+		alternatePath: `/committees/${committee.slug}`,
+		updates
+	});
+	return cachedText(request, body, ATOM_CONTENT_TYPE);
+};

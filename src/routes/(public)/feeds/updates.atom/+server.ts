@@ -1,0 +1,17 @@
+import { ATOM_CONTENT_TYPE } from '$lib/server/atom';
+import { db } from '$lib/server/db/client';
+import { cachedText } from '$lib/server/http';
+import { FEED_LIMIT, updatesFeed } from '$lib/server/open-data/feeds';
+import { listPublishedUpdates } from '$lib/server/queries/updates';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ url, request }) => {
+	const updates = await listPublishedUpdates(db, { limit: FEED_LIMIT });
+	const body = updatesFeed(url, {
+		title: 'Ahadi: updates to parliamentary undertakings',
+		subtitle: 'Status changes, new due dates and evidence for every published commitment',
+		alternatePath: '/commitments',
+		updates
+	});
+	return cachedText(request, body, ATOM_CONTENT_TYPE);
+};
