@@ -36,7 +36,7 @@ const CLOSED_DELIVERY = DELIVERY_STATUSES.filter(isDeliveryClosed);
 /** A search is cut into at most this many words, each of which must match. */
 const MAX_TERMS = 10;
 
-function joined(db: Kysely<DB>) {
+export function joined(db: Kysely<DB>) {
 	return db
 		.selectFrom('commitments as c')
 		.innerJoin('committees as k', 'k.id', 'c.committee_id')
@@ -45,7 +45,7 @@ function joined(db: Kysely<DB>) {
 }
 
 type Joined = ReturnType<typeof joined>;
-type EB =
+export type EB =
 	Joined extends SelectQueryBuilder<infer D, infer T, infer _O> ? ExpressionBuilder<D, T> : never;
 
 function grantedExtensionCovering(eb: EB, today: string) {
@@ -61,7 +61,7 @@ function grantedExtensionCovering(eb: EB, today: string) {
 }
 
 /** The SQL twin of the domain's isOverdue; a test checks that both agree row by row. */
-function overdueCondition(eb: EB, today: string): Expression<SqlBool> {
+export function overdueCondition(eb: EB, today: string): Expression<SqlBool> {
 	return eb.and([
 		eb('c.due_on', 'is not', null),
 		eb('c.due_on', '<', today),
