@@ -2,6 +2,7 @@
 // Relative imports: tsx does not resolve SvelteKit's $lib alias.
 import { performance } from 'node:perf_hooks';
 import { seedDemo } from '../db/seeds/demo';
+import { seedDemoUsers } from '../db/seeds/demo-users';
 import { seedSynthetic } from '../db/seeds/synthetic';
 import { createDb, DEFAULT_DATABASE_URL, type Database } from '../src/lib/server/db/index';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
@@ -88,6 +89,12 @@ async function run(command: Command, db: Database): Promise<void> {
 		}
 		const { loaded } = await seedDemo(db);
 		console.log(loaded ? 'demo data loaded' : 'demo data already present: nothing to do');
+		if (loaded) {
+			// Demo accounts exist only alongside the demo data, and their passwords are public.
+			const accounts = await seedDemoUsers(db);
+			console.log('\nDemo accounts (demo data only; never use these on a real install):');
+			for (const a of accounts) console.log(`  ${a.role.padEnd(6)} ${a.email}  ${a.password}`);
+		}
 		return;
 	}
 

@@ -5,12 +5,15 @@ import { ensureBuilt, ensureInstalled, run, bin, serve } from './lib.mjs';
 const env = { ...process.env };
 env.PORT ??= '3000';
 env.DATABASE_URL ??= 'data/ahadi.db';
+// adapter-node assumes https when ORIGIN is unset, which would break sign-in (Secure cookies,
+// CSRF origin check) on a plain-http local run. Behind a proxy, set ORIGIN to the public URL.
+const host = env.HOST && env.HOST !== '0.0.0.0' ? env.HOST : 'localhost';
+env.ORIGIN ??= `http://${host}:${env.PORT}`;
 
 ensureInstalled();
 ensureBuilt();
 console.log(`• Database: ${env.DATABASE_URL}`);
 run(bin('tsx'), ['scripts/db.ts', 'migrate'], { env });
 run(bin('tsx'), ['scripts/db.ts', 'seed', '--demo-if-empty'], { env });
-const host = env.HOST && env.HOST !== '0.0.0.0' ? env.HOST : 'localhost';
-console.log(`\n✔ Ahadi is running at http://${host}:${env.PORT}/  (Ctrl+C to stop)\n`);
+console.log(`\n✔ Ahadi is running at ${env.ORIGIN}/  (Ctrl+C to stop)\n`);
 serve(env);

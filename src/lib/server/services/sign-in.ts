@@ -1,0 +1,68 @@
+// Checking credentials and opening or closing a session, with the audit row for each.
+import type { Kysely } from 'kysely';
+import { actorOf, recordAudit } from '../audit';
+import { verifyAgainstDummy, verifyPassword } from '../auth/password';
+import { createSession, invalidateSession, type Session } from '../auth/session';
+import type { DB } from '../db/schema';
+import { findUserForSignIn } from '../queries/users';
+
+export interface SignInUser {
+	id: number;
+	email: string;
+	name: string;
+	mustChangePassword: boolean;
+}
+
+/**
+ * The account for this email and password, or null. Always does one Argon2 verification, even
+ * for an unknown email (against a dummy hash), so the time taken does not reveal whether an
+ * account exists; a disabled account answers like a wrong password.
+ */
+export async function checkCredentials(
+	db: Kysely<DB>,
+	email: string,
+	password: string
+): Promise<SignInUser | null> {
+	const user = await findUserForSignIn(db, email);
+	if (!user) return verifyAgainstDummy(password).then(() => null);
+	const valid = await verifyPassword(user.password_hash, password);
+	if (!valid || user.disabled_at !== null) return null;
+	return {
+		id: user.id,
+		email: user.email,
+		name: user.name,
+		mustChangePassword: user.must_change_password === 1
+	};
+}
+
+/** Opens a session for `token` (see generateSessionToken) and records the sign-in. */
+export async function startSession(
+	db: Kysely<DB>,
+	user: { id: number; email: string; name: string },
+	token: string
+): Promise<Session> {
+	return db.transaction().execute(async (trx) => {
+		const session = await createSession(trx, token, user.id);
+		await recordAudit(trx, actorOf(user), {
+			action: 'session.started',
+			entity: 'user',
+			entityId: user.id
+		});
+		return session;
+	});
+}
+
+export async function endSession(
+	db: Kysely<DB>,
+	user: { id: number; email: string; name: string },
+	sessionId: string
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		await invalidateSession(trx, sessionId);
+		await recordAudit(trx, actorOf(user), {
+			action: 'session.ended',
+			entity: 'user',
+			entityId: user.id
+		});
+	});
+}

@@ -1,0 +1,63 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { actorOf } from '$lib/server/audit';
+import { requireRole } from '$lib/server/auth/access';
+import { newPasswordSchema } from '$lib/server/auth/password';
+import { db } from '$lib/server/db/client';
+import { listCommitteeOptions, listUsers } from '$lib/server/queries/users';
+import { createUser, UserInputError } from '$lib/server/services/users';
+import { validateForm } from '$lib/server/validation';
+import { emailField, userFields, userLabels } from './schema';
+import type { Actions, PageServerLoad } from './$types';
+
+const PAGE_SIZE = 50;
+
+const createSchema = z.object({
+	name: userFields.name,
+	email: emailField,
+	role: userFields.role,
+	committees: userFields.committees,
+	password: newPasswordSchema('Temporary password')
+});
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requireRole(locals.user, 'admin');
+	const requested = Number.parseInt(url.searchParams.get('page') ?? '1', 10);
+	const page = Number.isSafeInteger(requested) && requested > 0 ? requested : 1;
+	const [users, committees] = await Promise.all([
+		listUsers(db, { page, pageSize: PAGE_SIZE }),
+		listCommitteeOptions(db)
+	]);
+	return {
+		users: users.rows,
+		total: users.total,
+		page,
+		pages: Math.max(1, Math.ceil(users.total / PAGE_SIZE)),
+		committees
+	};
+};
+
+export const actions: Actions = {
+	create: async ({ locals, request }) => {
+		requireRole(locals.user, 'admin');
+		const form = validateForm(await request.formData(), createSchema, { labels: userLabels });
+		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		const { name, email, role, committees, password } = form.data;
+
+		let id: number;
+		try {
+			id = await createUser(db, actorOf(locals.user), {
+				name,
+				email,
+				role,
+				committeeIds: committees,
+				password,
+				mustChangePassword: true
+			});
+		} catch (e) {
+			if (!(e instanceof UserInputError)) throw e;
+			return fail(400, { values: form.values, errors: { [e.field]: e.message } });
+		}
+		redirect(303, `/admin/users/${id}?done=created`);
+	}
+};

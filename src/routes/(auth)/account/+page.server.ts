@@ -1,0 +1,68 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { actorOf } from '$lib/server/audit';
+import { ROLES, requireRole } from '$lib/server/auth/access';
+import { isSecureRequest } from '$lib/server/auth/handles';
+import { PASSWORD_MAX_LENGTH, newPasswordSchema } from '$lib/server/auth/password';
+import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/session';
+import { ACCOUNT_RULE, accountKey, clearAttempts, countAttempt } from '$lib/server/auth/throttle';
+import { db } from '$lib/server/db/client';
+import { changeOwnPassword, UserInputError } from '$lib/server/services/users';
+import { validateForm } from '$lib/server/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+const schema = z.object({
+	current_password: z.string().max(PASSWORD_MAX_LENGTH, 'Current password is wrong'),
+	new_password: newPasswordSchema(),
+	confirm_password: z.string()
+});
+const labels = { confirm_password: 'New password again' };
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requireRole(locals.user, ...ROLES);
+	const { name, email, role, mustChangePassword } = locals.user;
+	return { name, email, role, mustChangePassword, changed: url.searchParams.has('changed') };
+};
+
+export const actions: Actions = {
+	password: async (event) => {
+		const { locals, cookies } = event;
+		requireRole(locals.user, ...ROLES);
+		const user = locals.user;
+		const form = validateForm(await event.request.formData(), schema, { labels });
+		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		const { current_password, new_password, confirm_password } = form.data;
+		if (new_password !== confirm_password) {
+			return fail(400, {
+				values: form.values,
+				errors: { confirm_password: 'New password again must match the new password' }
+			});
+		}
+
+		// Guessing the current password here counts against the same limit as signing in.
+		const wait = await countAttempt(db, accountKey(user.email), ACCOUNT_RULE);
+		if (wait !== null) {
+			event.setHeaders({ 'retry-after': String(wait) });
+			const message = `Too many attempts. Try again in ${Math.ceil(wait / 60)} minutes.`;
+			return fail(429, { values: form.values, errors: { current_password: message } });
+		}
+		try {
+			await changeOwnPassword(
+				db,
+				{ ...actorOf(user), id: user.id },
+				current_password,
+				new_password
+			);
+		} catch (e) {
+			if (!(e instanceof UserInputError)) throw e;
+			return fail(400, { values: form.values, errors: { [e.field]: e.message } });
+		}
+		await clearAttempts(db, accountKey(user.email));
+
+		// Every session of this user has ended; this browser continues on a fresh one.
+		const token = generateSessionToken();
+		const session = await createSession(db, token, user.id);
+		setSessionCookie(cookies, token, session.expiresAt, isSecureRequest(event));
+		redirect(303, '/account?changed');
+	}
+};

@@ -1,0 +1,70 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { isSecureRequest } from '$lib/server/auth/handles';
+import { PASSWORD_MAX_LENGTH } from '$lib/server/auth/password';
+import { safeRedirectTarget } from '$lib/server/auth/redirect';
+import {
+	generateSessionToken,
+	invalidateSession,
+	setSessionCookie
+} from '$lib/server/auth/session';
+import { countSignInAttempt, recordSignInSuccess } from '$lib/server/auth/throttle';
+import { db } from '$lib/server/db/client';
+import { checkCredentials, startSession } from '$lib/server/services/sign-in';
+import { validateForm } from '$lib/server/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+// The one message for every wrong email, wrong password or disabled account: no hint which.
+const WRONG = 'The email or password is wrong';
+
+const schema = z.object({
+	email: z
+		.string({ error: 'Enter your email address' })
+		.trim()
+		.toLowerCase()
+		.min(1, 'Enter your email address')
+		.max(254, WRONG),
+	password: z.string({ error: 'Enter your password' }).max(PASSWORD_MAX_LENGTH, WRONG)
+});
+
+// No redirect for a signed-in visitor: signing in again (as someone else) is allowed, and a
+// redirect here would also swallow the errors of a failed attempt.
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const redirectTo = url.searchParams.get('redirectTo');
+	return {
+		continuing: safeRedirectTarget(redirectTo, '') !== '',
+		signedInAs: locals.user?.name ?? null
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { cookies, locals, url } = event;
+		const form = validateForm(await event.request.formData(), schema);
+		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		const { email, password } = form.data;
+		const values = { email };
+
+		const address = event.getClientAddress();
+		const wait = await countSignInAttempt(db, email, address);
+		if (wait !== null) {
+			event.setHeaders({ 'retry-after': String(wait) });
+			const minutes = Math.ceil(wait / 60);
+			const message = `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+			return fail(429, { values, errors: { credentials: message } });
+		}
+
+		const user = await checkCredentials(db, email, password);
+		if (!user) return fail(400, { values, errors: { credentials: WRONG } });
+
+		await recordSignInSuccess(db, email, address);
+		// A fresh session id on every sign-in (no session fixation); the old one ends.
+		if (locals.session) await invalidateSession(db, locals.session.id);
+		const token = generateSessionToken();
+		const session = await startSession(db, user, token);
+		setSessionCookie(cookies, token, session.expiresAt, isSecureRequest(event));
+
+		if (user.mustChangePassword) redirect(303, '/account');
+		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
+	}
+};

@@ -1,0 +1,129 @@
+// The allow/deny matrix: every mutating form action and endpoint × every kind of requester,
+// with the status each must get. Plain data, read by two tests:
+//  - tests/e2e/auth-matrix.spec.ts sends each request to the built server and checks the status
+//    (and that a refusal changed nothing in the database);
+//  - tests/integration/access-table.test.ts fails when a route gains an action or a POST/PUT/
+//    PATCH/DELETE endpoint that has no row here.
+// Add a row with every new action. Clerk scope: clerkA belongs to committee A
+// ('administration-internal-security'), clerkB to committee B ('finance-national-planning'); a
+// row about a committee-A record should expect clerkB to be refused (403, or 404 where the
+// record's existence must not leak).
+
+export const ACTORS = ['anonymous', 'mp', 'clerkA', 'clerkB', 'admin', 'disabled'] as const;
+export type MatrixActor = (typeof ACTORS)[number];
+export type Expected = Record<MatrixActor, number>;
+
+/** Values the spec looks up just before each request. */
+export interface MatrixContext {
+	/** A user the admin actions work on (not one of the actors). */
+	targetId: number;
+	targetVersion: number;
+	committeeA: number;
+	/** Unique per request, for rows that create something with a unique field. */
+	unique: string;
+}
+
+export interface MatrixRow {
+	routeId: string;
+	/** The form action's name ('default' for an unnamed one), or the endpoint's HTTP method. */
+	action: string;
+	method?: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+	path: (ctx: MatrixContext) => string;
+	form: (ctx: MatrixContext) => Record<string, string | string[]>;
+	expect: Expected;
+}
+
+const everyone = (status: number): Expected => ({
+	anonymous: status,
+	mp: status,
+	clerkA: status,
+	clerkB: status,
+	admin: status,
+	disabled: status
+});
+// A disabled user's session is gone, so they are treated exactly as anonymous.
+const signedIn = (ok: number): Expected => ({ ...everyone(ok), anonymous: 401, disabled: 401 });
+const adminOnly = (ok: number): Expected => ({
+	anonymous: 401,
+	mp: 403,
+	clerkA: 403,
+	clerkB: 403,
+	admin: ok,
+	disabled: 401
+});
+
+export const MATRIX: readonly MatrixRow[] = [
+	{
+		// Empty fields: answered 400 by validation, before any throttle or database work.
+		routeId: '/(auth)/login',
+		action: 'default',
+		path: () => '/login',
+		form: () => ({ email: '', password: '' }),
+		expect: everyone(400)
+	},
+	{
+		routeId: '/(auth)/account',
+		action: 'password',
+		path: () => '/account?/password',
+		form: () => ({
+			current_password: 'whatever it is',
+			new_password: 'a new password here',
+			confirm_password: 'does not match'
+		}),
+		expect: signedIn(400)
+	},
+	{
+		routeId: '/(admin)/admin/users',
+		action: 'create',
+		path: () => '/admin/users?/create',
+		form: (ctx) => ({
+			name: 'Matrix Created',
+			email: `matrix.${ctx.unique}@ahadi.example`,
+			role: 'clerk',
+			committees: [String(ctx.committeeA)],
+			password: 'matrix temporary password'
+		}),
+		expect: adminOnly(303)
+	},
+	{
+		routeId: '/(admin)/admin/users/[id]',
+		action: 'update',
+		path: (ctx) => `/admin/users/${ctx.targetId}?/update`,
+		form: (ctx) => ({
+			name: `Matrix Target ${ctx.unique}`,
+			role: 'mp',
+			committees: [],
+			version: String(ctx.targetVersion)
+		}),
+		expect: adminOnly(303)
+	},
+	{
+		routeId: '/(admin)/admin/users/[id]',
+		action: 'password',
+		path: (ctx) => `/admin/users/${ctx.targetId}?/password`,
+		form: () => ({ temporary_password: 'matrix temporary password' }),
+		expect: adminOnly(303)
+	},
+	{
+		routeId: '/(admin)/admin/users/[id]',
+		action: 'disable',
+		path: (ctx) => `/admin/users/${ctx.targetId}?/disable`,
+		form: () => ({}),
+		expect: adminOnly(303)
+	},
+	{
+		routeId: '/(admin)/admin/users/[id]',
+		action: 'enable',
+		path: (ctx) => `/admin/users/${ctx.targetId}?/enable`,
+		form: () => ({}),
+		expect: adminOnly(303)
+	},
+	{
+		// Last, as it ends the requester's session.
+		routeId: '/(auth)/logout',
+		action: 'default',
+		path: () => '/logout',
+		form: () => ({}),
+		expect: everyone(303)
+	}
+];
