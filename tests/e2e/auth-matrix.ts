@@ -52,6 +52,16 @@ const adminOnly = (ok: number): Expected => ({
 	disabled: 401
 });
 
+const mpOnly = (ok: number): Expected => ({
+	anonymous: 401,
+	mp: ok,
+	clerkA: 403,
+	clerkB: 403,
+	admin: ok,
+	disabled: 401
+});
+const PUBLISHED = '/commitments/DCAIS%2F2025%2F001';
+
 export const MATRIX: readonly MatrixRow[] = [
 	{
 		// Empty fields: answered 400 by validation, before any throttle or database work.
@@ -117,6 +127,35 @@ export const MATRIX: readonly MatrixRow[] = [
 		path: (ctx) => `/admin/users/${ctx.targetId}?/enable`,
 		form: () => ({}),
 		expect: adminOnly(303)
+	},
+	{
+		routeId: '/(public)/commitments/[ref]',
+		action: 'watch',
+		path: () => `${PUBLISHED}?/watch`,
+		form: () => ({}),
+		expect: mpOnly(303)
+	},
+	{
+		routeId: '/(public)/commitments/[ref]',
+		action: 'unwatch',
+		path: () => `${PUBLISHED}?/unwatch`,
+		form: () => ({}),
+		expect: mpOnly(303)
+	},
+	{
+		// An empty note is refused by validation, so an allowed request writes nothing either.
+		routeId: '/(public)/commitments/[ref]',
+		action: 'addNote',
+		path: () => `${PUBLISHED}?/addNote`,
+		form: () => ({ body: '' }),
+		expect: mpOnly(400)
+	},
+	{
+		routeId: '/(public)/commitments/[ref]',
+		action: 'deleteNote',
+		path: () => `${PUBLISHED}?/deleteNote`,
+		form: () => ({ note: '999999' }),
+		expect: mpOnly(404)
 	},
 	{
 		// Last, as it ends the requester's session.

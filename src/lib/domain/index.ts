@@ -7,3 +7,4 @@ export * from './progress';
 export * from './overdue';
 export * from './deadline';
 export * from './budget';
+export * from './budget-series';

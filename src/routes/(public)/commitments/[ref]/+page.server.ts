@@ -1,16 +1,22 @@
-import { error } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
 import {
 	attributeShare,
 	daysOverdue,
 	deliveryProgress,
+	quarterlySeries,
 	summariseLine,
 	todayInNairobi
 } from '$lib/domain';
+import { requireRole } from '$lib/server/auth/access';
 import { db } from '$lib/server/db/client';
 import { getPublishedCommitment } from '$lib/server/queries/commitments';
-import type { PageServerLoad } from './$types';
+import { getPrivateView } from '$lib/server/queries/mp-private';
+import { addPrivateNote, deletePrivateNote, setWatching } from '$lib/server/services/mp-private';
+import { validateForm } from '$lib/server/validation';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, locals }) => {
 	const c = await getPublishedCommitment(db, params.ref);
 	// Drafts and unknown refs answer alike, so a draft's existence does not leak.
 	if (!c) error(404, 'No published commitment has this reference.');
@@ -23,16 +29,74 @@ export const load: PageServerLoad = async ({ params }) => {
 		return {
 			...link,
 			summary: line,
-			attributed: attributeShare(line, link.share)
+			attributed: attributeShare(line, link.share),
+			series: quarterlySeries(link.line.fiscalYear, link.figures)
 		};
 	});
+	const user = locals.user;
+	const isMp = user !== null && (user.role === 'mp' || user.role === 'admin');
 	return {
 		commitment: c,
+		today,
 		progress: deliveryProgress(c.milestones),
 		daysOverdue: daysOverdue(
 			{ dueOn: c.dueOn, deliveryStatus: c.deliveryStatus, grantedExtensionsUntil: grantedUntil },
 			today
 		),
-		money
+		money,
+		// Private to the signed-in MP: never part of the public page for anyone else.
+		mp: isMp ? await getPrivateView(db, user.id, c.id) : null
 	};
+};
+
+/** The MP actions act on the commitment of this page, found again by its ref (published only). */
+async function mpContext({ locals, params }: RequestEvent) {
+	requireRole(locals.user, 'mp', 'admin');
+	const c = await getPublishedCommitment(db, params.ref);
+	if (!c) error(404, 'No published commitment has this reference.');
+	const user = locals.user;
+	return { actor: { id: user.id, label: `${user.name} <${user.email}>` }, commitment: c };
+}
+
+const here = (ref: string) => `/commitments/${encodeURIComponent(ref)}#my-notes`;
+
+const noteSchema = z.object({
+	body: z
+		.string()
+		.trim()
+		.min(1, 'Enter your note')
+		.max(5_000, 'Note must be 5,000 characters or fewer')
+});
+
+export const actions: Actions = {
+	watch: async (event) => {
+		const { actor, commitment } = await mpContext(event);
+		await setWatching(db, actor, commitment.id, true);
+		redirect(303, here(commitment.ref));
+	},
+	unwatch: async (event) => {
+		const { actor, commitment } = await mpContext(event);
+		await setWatching(db, actor, commitment.id, false);
+		redirect(303, here(commitment.ref));
+	},
+	addNote: async (event) => {
+		const { actor, commitment } = await mpContext(event);
+		const form = validateForm(await event.request.formData(), noteSchema, {
+			labels: { body: 'Note' }
+		});
+		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		await addPrivateNote(db, actor, commitment.id, form.data.body);
+		redirect(303, here(commitment.ref));
+	},
+	deleteNote: async (event) => {
+		const { actor, commitment } = await mpContext(event);
+		const form = validateForm(
+			await event.request.formData(),
+			z.object({ note: z.coerce.number().int().positive() }),
+			{ labels: { note: 'Note' } }
+		);
+		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		if (!(await deletePrivateNote(db, actor, form.data.note))) error(404, 'No such note.');
+		redirect(303, here(commitment.ref));
+	}
 };
