@@ -34,6 +34,7 @@ export const ACCESS: Record<string, Entry> = {
 	'/(public)/commitments/[ref]': { GET: anyone, POST: mps },
 	'/(public)/committees': { GET: anyone },
 	'/(public)/committees/[slug]': { GET: anyone },
+	'/(public)/organisations/[slug]': { GET: anyone },
 	'/(public)/budget': { GET: anyone },
 	'/(public)/about': { GET: anyone },
 

@@ -45,3 +45,12 @@ export async function listOrganisationsWithCounts(
 		published: Number(r.published)
 	}));
 }
+
+export async function getOrganisationBySlug(db: Kysely<DB>, slug: string) {
+	return db
+		.selectFrom('organisations as o')
+		.leftJoin('organisations as parent', 'parent.id', 'o.parent_id')
+		.select(['o.id', 'o.slug', 'o.name', 'o.kind', 'parent.name as parentName'])
+		.where('o.slug', '=', slug)
+		.executeTakeFirst();
+}
