@@ -11,8 +11,10 @@ const chromiumArgs = [
 	'--disable-sync'
 ];
 
-export const DEMO_URL = 'http://127.0.0.1:4173';
-export const EMPTY_URL = 'http://127.0.0.1:4174';
+// E2E_PORT lets two checkouts run their suites side by side on one machine.
+const port = Number(process.env.E2E_PORT ?? 4173);
+export const DEMO_URL = `http://127.0.0.1:${port}`;
+export const EMPTY_URL = `http://127.0.0.1:${port + 1}`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -31,13 +33,13 @@ export default defineConfig({
 	},
 	webServer: [
 		{
-			command: 'node scripts/e2e-server.mjs 4173 test-results/e2e-demo.db --demo',
+			command: `node scripts/e2e-server.mjs ${port} test-results/e2e-demo.db --demo`,
 			url: `${DEMO_URL}/`,
 			reuseExistingServer: false,
 			timeout: 60_000
 		},
 		{
-			command: 'node scripts/e2e-server.mjs 4174 test-results/e2e-empty.db',
+			command: `node scripts/e2e-server.mjs ${port + 1} test-results/e2e-empty.db`,
 			url: `${EMPTY_URL}/`,
 			reuseExistingServer: false,
 			timeout: 60_000

@@ -1,10 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { EMPTY_URL } from '../../playwright.config';
-import {
-	expectNoAxeViolations,
-	expectNoHorizontalScroll,
-	screenshotBoth
-} from './fixtures';
+import { expectNoAxeViolations, expectNoHorizontalScroll, screenshotBoth } from './fixtures';
 
 const DEMO_TITLES = [
 	/anti-human.trafficking unit/i,
@@ -13,37 +9,126 @@ const DEMO_TITLES = [
 	/newly gazetted administrative units/i
 ];
 
-test.describe('public pages on the demo data', () => {
-	test('the dashboard shows the four undertakings from the April 2025 sitting', async ({ page }) => {
+test.describe('the dashboard answers "what is overdue, and where did the money stop?"', () => {
+	test('headline figures link to the lists behind them', async ({ page }) => {
 		await page.goto('/');
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('promised to Parliament');
-		for (const title of DEMO_TITLES) {
-			await expect(page.getByRole('link', { name: title }).first()).toBeVisible();
-		}
-		await expect(page.getByText(/commitments tracked/)).toBeVisible();
+		const headline = page.getByRole('list', { name: 'Headline figures' });
+		const overdueLink = headline.getByRole('link', { name: /overdue/ });
+		const overdueCount = Number((await overdueLink.locator('.figure').textContent())?.trim());
+		expect(overdueCount).toBeGreaterThan(0);
+		await overdueLink.click();
+		await expect(page).toHaveURL(/\/commitments\?overdue=true/);
+		await expect(
+			page.getByRole('heading', { name: new RegExp(`^${overdueCount} commitments? match`) })
+		).toBeVisible();
+		await expect(page.getByRole('link', { name: DEMO_TITLES[0]! })).toBeVisible();
+	});
+
+	test('shows status, money chain, overdue and latest updates, and passes axe', async ({
+		page
+	}) => {
+		await page.goto('/');
+		await expect(page.getByRole('heading', { name: 'Delivery status' })).toBeVisible();
+		await expect(
+			page.locator('canvas[aria-label^="Commitments by delivery status"]')
+		).toBeVisible();
+		await expect(page.getByText(/requested but not allocated/)).toBeVisible();
+		await expect(page.locator('canvas[aria-label^="The money chain"]')).toBeVisible();
+		const overdue = page.getByRole('region', { name: 'Overdue now' });
+		await expect(overdue.getByRole('link', { name: DEMO_TITLES[0]! })).toBeVisible();
+		await expect(overdue.getByText(/days late/).first()).toBeVisible();
+		await expect(
+			page.getByRole('region', { name: 'Latest updates' }).getByRole('listitem')
+		).toHaveCount(5);
+		const committees = page.getByRole('region', { name: 'By committee' });
+		await expect(
+			committees.getByRole('link', { name: /Administration and Internal Security/ })
+		).toBeVisible();
 		await expectNoAxeViolations(page);
 		await expectNoHorizontalScroll(page);
 		await screenshotBoth(page, 'dashboard');
 	});
 
-	test('each card shows status, due date, progress and funding position', async ({ page }) => {
+	test('charts degrade to tables without JavaScript', async ({ browser }) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto('/');
+		await expect(page.locator('canvas')).toHaveCount(0);
+		await expect(page.getByRole('table', { name: 'Commitments by delivery status' })).toBeVisible();
+		await expect(page.getByRole('table', { name: 'The money chain' })).toContainText('KES');
+		await page.getByRole('link', { name: DEMO_TITLES[0]! }).first().click();
+		await expect(page.locator('blockquote')).toBeVisible();
+		await context.close();
+	});
+});
+
+test.describe('the explorer', () => {
+	test('filters are a shareable URL that round-trips', async ({ page }) => {
 		await page.goto('/commitments');
-		const card = page.locator('li', { has: page.getByRole('link', { name: DEMO_TITLES[1]! }) });
-		await expect(card.getByText('No budget line identified')).toBeVisible();
-		await expect(card.getByText(/^Due$/)).toBeVisible();
-		await expect(card.getByText(/^Progress$/)).toBeVisible();
-		await expectNoAxeViolations(page);
-		await screenshotBoth(page, 'commitments');
+		await expect(page.getByRole('heading', { name: /^5 commitments/ })).toBeVisible();
+		await page
+			.getByLabel('Committee', { exact: true })
+			.selectOption('administration-internal-security');
+		await page.getByLabel('With challenges').check();
+		await page.getByRole('button', { name: 'Apply filters' }).click();
+		await expect(page).toHaveURL(/committee=administration-internal-security/);
+		await expect(page).toHaveURL(/deliveryStatus=with_challenges/);
+		const heading = page.getByRole('heading', { name: /commitments? match/ });
+		await expect(heading).toHaveText(/^2 commitments match/);
+		const url = page.url();
+
+		const again = await page.context().newPage();
+		await again.goto(url);
+		await expect(again.getByRole('heading', { name: /commitments? match/ })).toHaveText(
+			/^2 commitments match/
+		);
+		await expect(again.getByLabel('With challenges')).toBeChecked();
+		await expect(again.getByRole('link', { name: DEMO_TITLES[1]! })).toBeVisible();
+		await expect(again.getByRole('link', { name: DEMO_TITLES[0]! })).toHaveCount(0);
+		await expectNoAxeViolations(again);
+		await again.close();
 	});
 
-	test('a commitment page tells the story: quote, source, money, history', async ({ page }) => {
-		await page.goto('/commitments');
-		await page.getByRole('link', { name: DEMO_TITLES[3]! }).first().click();
-		await expect(page).toHaveURL(/\/commitments\/DCAIS/);
+	test('searches the quote and downloads the same result as CSV', async ({ page, request }) => {
+		await page.goto('/commitments?q=NG-CDF');
+		await expect(page.getByRole('heading', { name: /^1 commitment match/ })).toBeVisible();
+		const href = await page
+			.getByRole('link', { name: /Download these results/ })
+			.getAttribute('href');
+		expect(href).toContain('q=NG-CDF');
+		const csv = await (await request.get(href!)).text();
+		const lines = csv.trim().split(/\r?\n/);
+		expect(lines).toHaveLength(2);
+		expect(lines[1]).toContain('DCAIS/2025/004');
+		await expectNoHorizontalScroll(page);
+		await screenshotBoth(page, 'explorer');
+	});
+
+	test('a bad filter value is explained, not a server error', async ({ page }) => {
+		const response = await page.goto('/commitments?deliveryStatus=nearly_done');
+		expect(response?.status()).toBe(200);
+		await expect(page.getByRole('alert')).toContainText('deliveryStatus');
+	});
+});
+
+test.describe('a commitment page tells the story of one undertaking', () => {
+	test('quote, source, statuses, milestones, money and history', async ({ page }) => {
+		await page.goto('/commitments/DCAIS%2F2025%2F004');
+		await expect(page.getByRole('heading', { level: 1 })).toContainText(DEMO_TITLES[3]!);
 		await expect(page.locator('blockquote')).toBeVisible();
-		await expect(page.getByText(/Cabinet Secretary, Interior and National Administration/).first()).toBeVisible();
-		await expect(page.getByRole('heading', { name: 'Money' })).toBeVisible();
+		await expect(
+			page.getByText(/Cabinet Secretary, Interior and National Administration/).first()
+		).toBeVisible();
+		await expect(page.getByText(/Overdue \d+ days/).first()).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'Milestones' })).toBeVisible();
+		await expect(page.getByText('Missed', { exact: true }).first()).toBeVisible();
 		await expect(page.getByText(/KES 666 m|KES 616 m/).first()).toBeVisible();
+		await expect(
+			page.locator('canvas[aria-label*="money released and spent"]').first()
+		).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'Due date history' })).toBeVisible();
+		await expect(page.getByText(/moved from/).first()).toBeVisible();
 		await expect(page.getByRole('heading', { name: 'Change log' })).toBeVisible();
 		await expectNoAxeViolations(page);
 		await expectNoHorizontalScroll(page);
@@ -60,37 +145,58 @@ test.describe('public pages on the demo data', () => {
 	test('a draft commitment is not found, and is listed nowhere', async ({ page, request }) => {
 		const draft = await request.get('/commitments/DCAIS%2F2025%2F005');
 		expect(draft.status()).toBe(404);
-		for (const path of ['/', '/commitments', '/committees/administration-internal-security']) {
+		for (const path of [
+			'/',
+			'/commitments',
+			'/committees/administration-internal-security',
+			'/budget?fiscalYear=2025%2F26'
+		]) {
 			const html = await (await request.get(path)).text();
 			expect(html).not.toContain('DCAIS/2025/005');
+			expect(html).not.toContain('Stop gazetting new administrative units');
 		}
 		await page.goto('/commitments/DCAIS%2F2025%2F005');
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('404');
 	});
+});
 
-	test('committees and budget pages list the demo records', async ({ page }) => {
+test.describe('committee, organisation and budget pages', () => {
+	test('a committee page has its scorecard and commitments', async ({ page }) => {
 		await page.goto('/committees');
 		await page
 			.getByRole('link', { name: 'Departmental Committee on Administration and Internal Security' })
 			.click();
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Administration');
+		const scorecard = page.getByRole('list', { name: 'Scorecard' });
+		await expect(scorecard).toContainText('4 tracked');
+		await expect(scorecard).toContainText('2 overdue');
 		await expect(page.getByRole('link', { name: DEMO_TITLES[0]! })).toBeVisible();
 		await expectNoAxeViolations(page);
+	});
 
-		await page.goto('/budget?year=2025%2F26');
-		await expect(page.getByRole('cell', { name: /1021/ }).first()).toBeVisible();
+	test('an organisation page is reached from the dashboard', async ({ page }) => {
+		await page.goto('/');
+		await page
+			.getByRole('region', { name: 'By responsible organisation' })
+			.getByRole('link', { name: /State Department for Internal Security/ })
+			.click();
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('State Department');
+		await expect(page.getByRole('list', { name: 'Scorecard' })).toContainText('4 tracked');
+		await expectNoAxeViolations(page);
+	});
+
+	test('the budget page shows rates, as-at dates and the commitments depending on a line', async ({
+		page
+	}) => {
+		await page.goto('/budget?fiscalYear=2025%2F26');
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('2025/26');
+		await expect(page.getByRole('heading', { name: /Vote 1021/ }).first()).toBeVisible();
+		await expect(page.getByText(/absorbed/).first()).toBeVisible();
+		await expect(page.getByText(/Figures as at/).first()).toBeVisible();
+		await expect(page.getByRole('link', { name: DEMO_TITLES[3]! }).first()).toBeVisible();
 		await expectNoAxeViolations(page);
 		await expectNoHorizontalScroll(page);
 		await screenshotBoth(page, 'budget');
-	});
-
-	test('pages work without JavaScript', async ({ browser }) => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
-		const page = await context.newPage();
-		await page.goto('/');
-		await page.getByRole('link', { name: DEMO_TITLES[0]! }).first().click();
-		await expect(page.locator('blockquote')).toBeVisible();
-		await context.close();
 	});
 });
 
