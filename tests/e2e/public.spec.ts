@@ -108,7 +108,9 @@ test.describe('the explorer', () => {
 	test('a bad filter value is explained, not a server error', async ({ page }) => {
 		const response = await page.goto('/commitments?deliveryStatus=nearly_done');
 		expect(response?.status()).toBe(200);
-		await expect(page.getByRole('alert')).toContainText('deliveryStatus');
+		await expect(page.getByRole('alert')).toContainText(
+			'Delivery status: "nearly_done" is not one of'
+		);
 	});
 });
 
