@@ -24,8 +24,14 @@ export async function screenshotBoth(page: Page, name: string) {
 /** The page must not scroll sideways at the given width (a 360 px phone). */
 export async function expectNoHorizontalScroll(page: Page, width = 360) {
 	await page.setViewportSize({ width, height: 800 });
-	const overflow = await page.evaluate(
-		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-	);
-	expect(overflow).toBeLessThanOrEqual(0);
+	// Charts resize on the next animation frames after the viewport changes, so poll briefly.
+	await expect
+		.poll(
+			() =>
+				page.evaluate(
+					() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+				),
+			{ timeout: 3_000 }
+		)
+		.toBeLessThanOrEqual(0);
 }
