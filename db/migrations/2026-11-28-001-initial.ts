@@ -148,7 +148,10 @@ export async function up(db: Db): Promise<void> {
 		.addColumn('role', 'text', (c) => c.notNull().check(oneOf('role', ROLES)))
 		.addColumn('password_hash', 'text', (c) => c.notNull())
 		.addColumn('must_change_password', 'integer', (c) =>
-			c.notNull().defaultTo(0).check(sql`must_change_password in (0, 1)`)
+			c
+				.notNull()
+				.defaultTo(0)
+				.check(sql`must_change_password in (0, 1)`)
 		)
 		.addColumn('disabled_at', 'text')
 		.addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
@@ -188,7 +191,12 @@ export async function up(db: Db): Promise<void> {
 		.addColumn('unit', 'text', (c) => c.notNull().check(oneOf('unit', RULE_UNITS)))
 		.addColumn('amount', 'integer', (c) => c.notNull().check(sql`amount > 0`))
 		.addColumn('authority', 'text')
-		.addColumn('active', 'integer', (c) => c.notNull().defaultTo(1).check(sql`active in (0, 1)`))
+		.addColumn('active', 'integer', (c) =>
+			c
+				.notNull()
+				.defaultTo(1)
+				.check(sql`active in (0, 1)`)
+		)
 		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
 		.execute();
 
@@ -256,7 +264,12 @@ export async function up(db: Db): Promise<void> {
 		.addColumn('published_at', 'text')
 		.addColumn('withdrawn_at', 'text')
 		.addColumn('withdrawn_reason', 'text')
-		.addColumn('version', 'integer', (c) => c.notNull().defaultTo(1).check(sql`version > 0`))
+		.addColumn('version', 'integer', (c) =>
+			c
+				.notNull()
+				.defaultTo(1)
+				.check(sql`version > 0`)
+		)
 		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
 		.addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(now))
 		.addColumn('updated_by', 'integer', (c) => c.references('users.id'))
@@ -293,7 +306,11 @@ export async function up(db: Db): Promise<void> {
 		.addColumn('tag_id', 'integer', (c) => c.notNull().references('tags.id'))
 		.addPrimaryKeyConstraint('commitment_tags_pk', ['commitment_id', 'tag_id'])
 		.execute();
-	await db.schema.createIndex('commitment_tags_tag_idx').on('commitment_tags').column('tag_id').execute();
+	await db.schema
+		.createIndex('commitment_tags_tag_idx')
+		.on('commitment_tags')
+		.column('tag_id')
+		.execute();
 
 	await create('evidence')
 		.addColumn('commitment_id', 'integer', (c) =>
@@ -305,12 +322,19 @@ export async function up(db: Db): Promise<void> {
 		.addColumn('published_on', 'text', (c) => c.check(ISO_DATE('published_on')))
 		.addColumn('excerpt', 'text')
 		.addColumn('illustrative', 'integer', (c) =>
-			c.notNull().defaultTo(0).check(sql`illustrative in (0, 1)`)
+			c
+				.notNull()
+				.defaultTo(0)
+				.check(sql`illustrative in (0, 1)`)
 		)
 		.addColumn('created_by', 'integer', (c) => c.references('users.id'))
 		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
 		.execute();
-	await db.schema.createIndex('evidence_commitment_idx').on('evidence').column('commitment_id').execute();
+	await db.schema
+		.createIndex('evidence_commitment_idx')
+		.on('evidence')
+		.column('commitment_id')
+		.execute();
 
 	await create('milestones')
 		.addColumn('commitment_id', 'integer', (c) =>
@@ -319,7 +343,12 @@ export async function up(db: Db): Promise<void> {
 		.addColumn('title', 'text', (c) => c.notNull())
 		.addColumn('planned_on', 'text', (c) => c.notNull().check(ISO_DATE('planned_on')))
 		.addColumn('actual_on', 'text', (c) => c.check(ISO_DATE('actual_on')))
-		.addColumn('weight', 'integer', (c) => c.notNull().defaultTo(1).check(sql`weight > 0`))
+		.addColumn('weight', 'integer', (c) =>
+			c
+				.notNull()
+				.defaultTo(1)
+				.check(sql`weight > 0`)
+		)
 		.addColumn('status', 'text', (c) =>
 			c.notNull().defaultTo('planned').check(oneOf('status', MILESTONE_STATUS))
 		)
@@ -456,7 +485,10 @@ export async function up(db: Db): Promise<void> {
 		.addColumn('source_title', 'text', (c) => c.notNull())
 		.addColumn('source_url', 'text')
 		.addColumn('illustrative', 'integer', (c) =>
-			c.notNull().defaultTo(0).check(sql`illustrative in (0, 1)`)
+			c
+				.notNull()
+				.defaultTo(0)
+				.check(sql`illustrative in (0, 1)`)
 		)
 		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
 		.addUniqueConstraint('budget_figures_natural_key', ['budget_line_id', 'phase', 'as_of'])
@@ -470,7 +502,9 @@ export async function up(db: Db): Promise<void> {
 		.addColumn('share_kind', 'text', (c) => c.notNull().check(oneOf('share_kind', SHARE_KINDS)))
 		// Percent in basis points (1 % = 100) so it stays an integer.
 		.addColumn('share_basis_points', 'integer', (c) =>
-			c.check(sql`share_basis_points is null or (share_basis_points > 0 and share_basis_points <= 10000)`)
+			c.check(
+				sql`share_basis_points is null or (share_basis_points > 0 and share_basis_points <= 10000)`
+			)
 		)
 		.addColumn('share_amount_kes', 'bigint', (c) =>
 			c.check(sql`share_amount_kes is null or share_amount_kes > 0`)
@@ -521,8 +555,16 @@ export async function up(db: Db): Promise<void> {
 		.addColumn('before_json', 'text')
 		.addColumn('after_json', 'text')
 		.execute();
-	await db.schema.createIndex('audit_log_entity_idx').on('audit_log').columns(['entity', 'entity_id']).execute();
-	await db.schema.createIndex('audit_log_user_idx').on('audit_log').columns(['user_id', 'at']).execute();
+	await db.schema
+		.createIndex('audit_log_entity_idx')
+		.on('audit_log')
+		.columns(['entity', 'entity_id'])
+		.execute();
+	await db.schema
+		.createIndex('audit_log_user_idx')
+		.on('audit_log')
+		.columns(['user_id', 'at'])
+		.execute();
 	await db.schema.createIndex('audit_log_at_idx').on('audit_log').column('at').execute();
 
 	if (isPostgres(db)) {
