@@ -22,3 +22,79 @@ export async function getPrivateView(db: Kysely<DB>, userId: number, commitmentI
 	]);
 	return { watching: watch !== undefined, notes };
 }
+
+/**
+ * The user's watchlist in one query: each watched commitment that is still public (a withdrawn
+ * one stays, marked; a draft never shows), with its latest update, its latest granted extension
+ * and the count of this user's notes on it.
+ */
+export async function listWatchlist(db: Kysely<DB>, userId: number) {
+	const rows = await db
+		.selectFrom('watchlist as w')
+		.innerJoin('commitments as c', 'c.id', 'w.commitment_id')
+		.innerJoin('committees as k', 'k.id', 'c.committee_id')
+		.select((eb) => [
+			'c.id',
+			'c.ref',
+			'c.title',
+			'c.visibility',
+			'c.due_on',
+			'c.delivery_status',
+			'c.procedural_status',
+			'c.funding_status',
+			'k.name as committee_name',
+			'k.abbreviation as committee_abbreviation',
+			'w.created_at as watched_at',
+			eb
+				.selectFrom('commitment_requests as r')
+				.select((e) => e.fn.max('r.granted_until').as('until'))
+				.whereRef('r.commitment_id', '=', 'c.id')
+				.where('r.kind', '=', 'extension')
+				.where('r.decision', '=', 'granted')
+				.as('granted_until'),
+			eb
+				.selectFrom('updates as u')
+				.select('u.update_on')
+				.whereRef('u.commitment_id', '=', 'c.id')
+				.orderBy('u.update_on', 'desc')
+				.orderBy('u.id', 'desc')
+				.limit(1)
+				.as('latest_update_on'),
+			eb
+				.selectFrom('updates as u')
+				.select('u.note')
+				.whereRef('u.commitment_id', '=', 'c.id')
+				.orderBy('u.update_on', 'desc')
+				.orderBy('u.id', 'desc')
+				.limit(1)
+				.as('latest_update_note'),
+			eb
+				.selectFrom('private_notes as n')
+				.select((e) => e.fn.countAll<number>().as('n'))
+				.whereRef('n.commitment_id', '=', 'c.id')
+				.where('n.user_id', '=', userId)
+				.as('notes')
+		])
+		.where('w.user_id', '=', userId)
+		.where('c.visibility', 'in', ['published', 'withdrawn'])
+		.orderBy('c.ref')
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		ref: r.ref,
+		title: r.title,
+		withdrawn: r.visibility === 'withdrawn',
+		dueOn: r.due_on,
+		deliveryStatus: r.delivery_status,
+		proceduralStatus: r.procedural_status,
+		fundingStatus: r.funding_status,
+		committee: { name: r.committee_name, abbreviation: r.committee_abbreviation },
+		watchedAt: r.watched_at,
+		grantedUntil: (r.granted_until as string | null) ?? null,
+		latestUpdate:
+			r.latest_update_on && r.latest_update_note !== null
+				? { on: r.latest_update_on, note: r.latest_update_note }
+				: null,
+		notes: Number(r.notes ?? 0)
+	}));
+}

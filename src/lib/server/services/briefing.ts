@@ -1,0 +1,313 @@
+// Assembles an MP's briefing pack for one committee since a date: seven queries at most (five,
+// then funding and evidence), whatever the number of commitments, updates or budget lines.
+import type { Kysely } from 'kysely';
+import {
+	addDays,
+	attributeShare,
+	summariseLine,
+	type BudgetPhase,
+	type EvidenceType,
+	type LineSummary
+} from '$lib/domain';
+import {
+	DUE_SOON_DAYS,
+	anchors,
+	classifyDeadlines,
+	classifyMilestones,
+	describeMoneyFlag,
+	moneyFlags,
+	nairobiDayStart,
+	suggestQuestions,
+	type MoneyFlag
+} from '$lib/domain/briefing';
+import type { DB } from '../db/schema';
+import {
+	MAX_BRIEFING_UPDATES,
+	listBriefingMilestones,
+	listCommitteeCommitments,
+	listDeadlineCommitments,
+	listDueDateChangesSince,
+	listEvidenceOfUpdates,
+	listUpdatesSince,
+	type BriefingCommittee
+} from '../queries/briefing';
+import { listFundingForCommitments, type FundingLinkView } from '../queries/commitments';
+
+export interface EvidenceItem {
+	type: EvidenceType;
+	title: string;
+	url: string | null;
+	on: string | null;
+	illustrative: boolean;
+}
+
+type Update = Awaited<ReturnType<typeof listUpdatesSince>>[number];
+type Milestone = Awaited<ReturnType<typeof listBriefingMilestones>>[number];
+
+export type ChangeItem =
+	| {
+			kind: 'update';
+			key: string;
+			anchor: string | null;
+			on: string;
+			ref: string;
+			title: string;
+			update: Omit<Update, 'ref' | 'title'>;
+			evidence: EvidenceItem[];
+	  }
+	| {
+			kind: 'due';
+			key: string;
+			anchor: string;
+			on: string;
+			ref: string;
+			title: string;
+			from: string | null;
+			to: string | null;
+			reason: string;
+	  }
+	| {
+			kind: 'milestone';
+			key: string;
+			anchor: string;
+			on: string;
+			ref: string;
+			title: string;
+			milestone: Milestone;
+	  };
+
+export interface MoneyItem {
+	linkId: number;
+	anchor: string;
+	ref: string;
+	title: string;
+	line: FundingLinkView['line'];
+	share: string | null;
+	basis: FundingLinkView['basis'];
+	summary: LineSummary;
+	flags: MoneyFlag[];
+	flagTexts: string[];
+	sources: { figures: string[]; title: string; url: string | null; illustrative: boolean }[];
+}
+
+export type BriefingPack = Awaited<ReturnType<typeof assembleBriefing>>;
+
+function shareLabel(share: FundingLinkView['share']): string | null {
+	if (share.kind === 'percent') {
+		return share.basisPoints === 10_000 ? null : `${share.basisPoints / 100}% of the line`;
+	}
+	return null;
+}
+
+const FIGURE_NAME: Record<BudgetPhase, string> = {
+	requested: 'requested',
+	ceiling: 'allocated',
+	approved: 'allocated',
+	supplementary_1: 'allocated',
+	supplementary_2: 'allocated',
+	released: 'released',
+	spent: 'spent'
+};
+
+/**
+ * The sources of the figures behind the flags (the latest figure of each phase used), each
+ * naming the figures it backs: "Requested and allocated: The Star, 21 March 2025 …".
+ */
+function sourcesOf(link: FundingLinkView, summary: LineSummary, flags: MoneyFlag[]) {
+	const used: [BudgetPhase, string][] = [];
+	const kinds = new Set(flags.map((f) => f.kind));
+	const allocation = summary.currentAllocation;
+	if (kinds.has('gap') && summary.requested) used.push(['requested', summary.requested.asOf]);
+	if (allocation) used.push([allocation.phase, allocation.asOf]);
+	if ((kinds.has('slow_release') || kinds.has('low_use')) && summary.released) {
+		used.push(['released', summary.released.asOf]);
+	}
+	if (kinds.has('low_use') && summary.spent) used.push(['spent', summary.spent.asOf]);
+	const seen = new Map<string, MoneyItem['sources'][number]>();
+	for (const [phase, asOf] of used) {
+		const f = link.figures.filter((x) => x.phase === phase && x.asOf === asOf).at(-1);
+		if (!f) continue;
+		const source = seen.get(f.sourceTitle);
+		if (source) source.figures.push(FIGURE_NAME[phase]);
+		else {
+			seen.set(f.sourceTitle, {
+				figures: [FIGURE_NAME[phase]],
+				title: f.sourceTitle,
+				url: f.sourceUrl,
+				illustrative: f.illustrative
+			});
+		}
+	}
+	return [...seen.values()];
+}
+
+export function questionLineLabel(line: FundingLinkView['line']): string {
+	return `Vote ${line.voteCode}, ${line.fiscalYear}${line.subProgramme ? `, “${line.subProgramme}”` : ''}`;
+}
+
+export async function assembleBriefing(
+	db: Kysely<DB>,
+	committee: BriefingCommittee,
+	since: string,
+	today: string
+) {
+	const dueBy = addDays(today, DUE_SOON_DAYS);
+	const [commitments, deadlines, milestones, updateRows, dueChanges] = await Promise.all([
+		listCommitteeCommitments(db, committee.id),
+		listDeadlineCommitments(db, committee.id, today, dueBy),
+		listBriefingMilestones(db, committee.id, since, nairobiDayStart(addDays(since, 1)), dueBy),
+		listUpdatesSince(db, committee.id, since),
+		listDueDateChangesSince(db, committee.id, since)
+	]);
+	const updates = updateRows.slice(0, MAX_BRIEFING_UPDATES);
+	const [funding, evidence] = await Promise.all([
+		listFundingForCommitments(
+			db,
+			commitments.map((c) => c.id)
+		),
+		listEvidenceOfUpdates(
+			db,
+			updates.map((u) => u.id)
+		)
+	]);
+
+	const { newlyOverdue, stillOverdue, dueSoon } = classifyDeadlines(deadlines, since, today);
+	const ms = classifyMilestones(milestones, since, today);
+
+	// Due-date changes recorded with an update are shown in that update; the others stand alone.
+	const shownUpdates = new Set(updates.map((u) => u.id));
+	const moveOfUpdate = new Map<number, number>();
+	for (const d of dueChanges) {
+		if (d.update_id !== null && shownUpdates.has(d.update_id)) moveOfUpdate.set(d.update_id, d.id);
+	}
+	const changes: ChangeItem[] = [
+		...updates.map((u): ChangeItem => {
+			const { ref, title, ...update } = u;
+			const move = moveOfUpdate.get(u.id);
+			return {
+				kind: 'update',
+				key: `u${u.id}`,
+				anchor: move === undefined ? null : anchors.move(move),
+				on: u.update_on,
+				ref,
+				title,
+				update,
+				evidence: evidence
+					.filter((e) => e.update_id === u.id)
+					.map((e) => ({
+						type: e.type,
+						title: e.title,
+						url: e.url,
+						on: e.published_on,
+						illustrative: e.illustrative === 1
+					}))
+			};
+		}),
+		...dueChanges
+			.filter((d) => d.update_id === null || !shownUpdates.has(d.update_id))
+			.map((d): ChangeItem => ({
+				kind: 'due',
+				key: `d${d.id}`,
+				anchor: anchors.move(d.id),
+				on: d.changed_on,
+				ref: d.ref,
+				title: d.title,
+				from: d.from_on,
+				to: d.to_on,
+				reason: d.reason
+			})),
+		...ms.changed.map((m): ChangeItem => ({
+			kind: 'milestone',
+			key: `m${m.id}`,
+			anchor: anchors.milestone(m.id),
+			on: m.actualOn && m.actualOn > since ? m.actualOn : m.updatedAt.slice(0, 10),
+			ref: m.ref,
+			title: m.commitmentTitle,
+			milestone: m
+		}))
+	].sort((a, b) => b.on.localeCompare(a.on) || a.ref.localeCompare(b.ref));
+
+	const titleOf = new Map(commitments.map((c) => [c.id, c]));
+	const money: MoneyItem[] = [];
+	let moneyClear = 0;
+	for (const link of funding) {
+		const c = titleOf.get(link.commitmentId);
+		if (!c) continue;
+		const summary = attributeShare(summariseLine(link.figures), link.share);
+		const flags = moneyFlags(summary, link.line.fiscalYear, today);
+		if (flags.length === 0) {
+			moneyClear++;
+			continue;
+		}
+		money.push({
+			linkId: link.linkId,
+			anchor: anchors.money(link.linkId),
+			ref: c.ref,
+			title: c.title,
+			line: link.line,
+			share: shareLabel(link.share),
+			basis: link.basis,
+			summary,
+			flags,
+			flagTexts: flags.map(describeMoneyFlag),
+			sources: sourcesOf(link, summary, flags)
+		});
+	}
+	money.sort(
+		(a, b) => a.ref.localeCompare(b.ref) || a.line.fiscalYear.localeCompare(b.line.fiscalYear)
+	);
+	const noBudgetLine = commitments
+		.filter(
+			(c) =>
+				c.funding_status === 'no_line_identified' &&
+				!['completed', 'completed_modified', 'not_pursued'].includes(c.delivery_status)
+		)
+		.map((c) => ({ ref: c.ref, title: c.title }));
+
+	const dueDateMoves = dueChanges
+		.filter((d) => d.from_on !== null && d.to_on !== null)
+		.map((d) => ({
+			id: d.id,
+			ref: d.ref,
+			title: d.title,
+			changedOn: d.changed_on,
+			from: d.from_on as string,
+			to: d.to_on as string,
+			reason: d.reason
+		}));
+
+	const questions = suggestQuestions({
+		newlyOverdue,
+		stillOverdue,
+		lateMilestones: ms.late,
+		dueSoon,
+		milestonesDueSoon: ms.dueSoon,
+		dueDateMoves,
+		money: money.map((m) => ({
+			linkId: m.linkId,
+			ref: m.ref,
+			title: m.title,
+			lineLabel: questionLineLabel(m.line),
+			flags: m.flags
+		})),
+		noBudgetLine
+	});
+
+	return {
+		since,
+		today,
+		dueBy,
+		tracked: commitments.length,
+		changes,
+		changesCut: updateRows.length > MAX_BRIEFING_UPDATES,
+		newlyOverdue,
+		stillOverdue,
+		lateMilestones: ms.late,
+		dueSoon,
+		milestonesDueSoon: ms.dueSoon,
+		money,
+		moneyClear,
+		noBudgetLine,
+		questions
+	};
+}
