@@ -40,13 +40,11 @@ export async function listReferenceOptions(db: Kysely<DB>) {
 	]);
 	return {
 		people: people as Option[],
-		offices: offices.map(
-			(o): OfficeOption => ({
-				id: o.id,
-				label: o.title.includes(o.organisation) ? o.title : `${o.title} (${o.organisation})`,
-				organisationId: o.organisation_id
-			})
-		),
+		offices: offices.map((o): OfficeOption => ({
+			id: o.id,
+			label: o.title.includes(o.organisation) ? o.title : `${o.title} (${o.organisation})`,
+			organisationId: o.organisation_id
+		})),
 		organisations: organisations as Option[]
 	};
 }

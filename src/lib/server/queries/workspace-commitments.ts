@@ -269,7 +269,11 @@ export async function ensureTags(
 ): Promise<number[]> {
 	if (tags.length === 0) return [];
 	const slugs = tags.map((t) => t.slug);
-	const existing = await trx.selectFrom('tags').select(['id', 'slug']).where('slug', 'in', slugs).execute();
+	const existing = await trx
+		.selectFrom('tags')
+		.select(['id', 'slug'])
+		.where('slug', 'in', slugs)
+		.execute();
 	const found = new Map(existing.map((t) => [t.slug, t.id]));
 	for (const t of tags) {
 		if (found.has(t.slug)) continue;
@@ -303,7 +307,10 @@ export async function insertDueDateChange(
 		reason: string;
 	}
 ): Promise<void> {
-	await trx.insertInto('due_date_changes').values({ ...values, update_id: null }).execute();
+	await trx
+		.insertInto('due_date_changes')
+		.values({ ...values, update_id: null })
+		.execute();
 }
 
 /** A row of the public change log that changes no status (a note, a withdrawal). */

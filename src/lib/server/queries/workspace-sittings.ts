@@ -118,7 +118,11 @@ export async function replaceAppearances(
 	await trx
 		.insertInto('sitting_appearances')
 		.values(
-			appearances.map((a) => ({ sitting_id: sittingId, person_id: a.personId, office_id: a.officeId }))
+			appearances.map((a) => ({
+				sitting_id: sittingId,
+				person_id: a.personId,
+				office_id: a.officeId
+			}))
 		)
 		.execute();
 }

@@ -1,0 +1,152 @@
+// The commitment form: what was undertaken, the verbatim quote and its source, who is
+// responsible, and how the due date was set (a deadline rule, by hand, or not yet).
+import { z } from 'zod';
+import { COMMITMENT_TYPES } from '../../domain';
+import {
+	idField,
+	isoDate,
+	optionalId,
+	optionalText,
+	optionalUrl,
+	text,
+	versionField
+} from './fields';
+
+export const DUE_MODES = ['rule', 'hand', 'none'] as const;
+const MAX_TAGS = 20;
+
+const tagsField = z
+	.string()
+	.max(1000)
+	.optional()
+	.transform((v) =>
+		[...new Set((v ?? '').split(',').map((t) => t.trim().replace(/\s+/g, ' ')))].filter(Boolean)
+	)
+	.refine((tags) => tags.length <= MAX_TAGS, `Enter no more than ${MAX_TAGS} tags`)
+	.refine((tags) => tags.every((t) => t.length <= 60), 'Each tag must be 60 characters or fewer');
+
+export const detailFields = {
+	title: text(200),
+	summary: text(2000),
+	quote: text(5000),
+	quote_source_title: text(300),
+	quote_source_url: optionalUrl(),
+	quote_source_locator: optionalText(200),
+	organisation_id: idField('the responsible organisation'),
+	office_id: idField('the lead office'),
+	person_id: optionalId('the person'),
+	type: z.enum(COMMITMENT_TYPES, { error: 'Select the type of commitment' }),
+	tags: tagsField,
+	measurable_target: optionalText(1000)
+};
+
+const dueFields = {
+	given_on: isoDate(),
+	due_mode: z.enum(DUE_MODES, { error: 'Choose how the due date is set' }),
+	deadline_rule_id: optionalId('a deadline rule'),
+	due_on: isoDate().optional(),
+	due_basis: optionalText(500)
+};
+
+export const newCommitmentSchema = z.object({ ...detailFields, ...dueFields });
+
+/** The edit form; the date and due fields are used only while the record is a draft. */
+export const editCommitmentSchema = z.object({
+	...detailFields,
+	given_on: dueFields.given_on.optional(),
+	due_mode: dueFields.due_mode.optional(),
+	deadline_rule_id: dueFields.deadline_rule_id,
+	due_on: dueFields.due_on,
+	due_basis: dueFields.due_basis,
+	version: versionField()
+});
+
+export const publishSchema = z.object({ version: versionField() });
+export const withdrawSchema = z.object({ reason: text(2000), version: versionField() });
+
+export const commitmentLabels: Record<string, string> = {
+	title: 'Title',
+	summary: 'Summary',
+	quote: 'Verbatim quote',
+	quote_source_title: 'Quote source title',
+	quote_source_url: 'Quote source web address',
+	quote_source_locator: 'Page, paragraph or time',
+	organisation_id: 'Responsible organisation',
+	office_id: 'Lead office',
+	person_id: 'Person',
+	type: 'Type',
+	tags: 'Tags',
+	measurable_target: 'Measurable target',
+	given_on: 'Date given',
+	due_mode: 'How the due date is set',
+	deadline_rule_id: 'Deadline rule',
+	due_on: 'Due date',
+	due_basis: 'Reason for this date',
+	reason: 'Reason for withdrawing',
+	version: 'Version'
+};
+
+type DueInput =
+	| { mode: 'rule'; ruleId: number }
+	| { mode: 'hand'; dueOn: string; basis: string }
+	| { mode: 'none' };
+
+/**
+ * The errors of the due-date fields from the raw values, for a form that failed elsewhere too,
+ * so that every problem shows at once.
+ */
+export function dueErrorsOf(values: Record<string, unknown>): Record<string, string> {
+	const mode = values.due_mode;
+	if (mode !== 'rule' && mode !== 'hand') return {};
+	const result = dueOf({
+		due_mode: mode,
+		deadline_rule_id: values.deadline_rule_id === undefined ? undefined : 1,
+		due_on: values.due_on === undefined ? undefined : 'present',
+		due_basis: values.due_basis === undefined ? null : 'present'
+	});
+	return result.errors;
+}
+
+/** The due-date choice, or the errors of its fields (a rule or a date with its reason). */
+export function dueOf(data: {
+	due_mode?: (typeof DUE_MODES)[number];
+	deadline_rule_id?: number;
+	due_on?: string;
+	due_basis?: string | null;
+}): { due?: DueInput; errors: Record<string, string> } {
+	switch (data.due_mode) {
+		case undefined:
+			return { errors: {} };
+		case 'none':
+			return { due: { mode: 'none' }, errors: {} };
+		case 'rule':
+			return data.deadline_rule_id === undefined
+				? { errors: { deadline_rule_id: 'Select a deadline rule' } }
+				: { due: { mode: 'rule', ruleId: data.deadline_rule_id }, errors: {} };
+		case 'hand': {
+			const errors: Record<string, string> = {};
+			if (!data.due_on) errors.due_on = 'Enter the due date';
+			if (!data.due_basis) errors.due_basis = 'Enter the reason or basis for this date';
+			if (!data.due_on || !data.due_basis) return { errors };
+			return { due: { mode: 'hand', dueOn: data.due_on, basis: data.due_basis }, errors };
+		}
+	}
+}
+
+/** The parsed form as the service's input. */
+export function detailsOf(d: z.output<typeof newCommitmentSchema | typeof editCommitmentSchema>) {
+	return {
+		title: d.title,
+		summary: d.summary,
+		quote: d.quote,
+		quoteSourceTitle: d.quote_source_title,
+		quoteSourceUrl: d.quote_source_url,
+		quoteSourceLocator: d.quote_source_locator,
+		organisationId: d.organisation_id,
+		officeId: d.office_id,
+		personId: d.person_id ?? null,
+		type: d.type,
+		tags: d.tags,
+		measurableTarget: d.measurable_target
+	};
+}

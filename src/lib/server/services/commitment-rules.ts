@@ -1,0 +1,140 @@
+// The rules behind the commitment use cases: the errors they throw, how a due date is derived
+// (a deadline rule, by hand, or none), and the checks on referenced people, offices and
+// organisations. Split from commitments.ts to keep each file readable.
+import type { Kysely, Transaction } from 'kysely';
+import { applyDeadlineRule } from '../../domain';
+import type { CommitmentType, DB } from '../db/schema';
+import { getDeadlineRule } from '../queries/deadline-rules';
+import { allCurrent } from '../queries/reference';
+import { lastCommitmentChange, type CommitmentEdit } from '../queries/workspace-commitments';
+import { slugify } from './slug';
+
+export interface Editor {
+	id: number;
+	name: string;
+	email: string;
+}
+
+/** Someone else saved the record after the form was opened: nothing was written. */
+export class StaleVersionError extends Error {
+	constructor(
+		readonly by: string,
+		readonly at: string
+	) {
+		super(`Saved by ${by} at ${at}`);
+	}
+}
+/** A rule about the input was broken; `field` names the form field to show it next to. */
+export class CommitmentInputError extends Error {
+	constructor(
+		readonly field: string,
+		message: string
+	) {
+		super(message);
+	}
+}
+export class CommitmentNotFoundError extends Error {}
+
+export interface CommitmentDetails {
+	title: string;
+	summary: string;
+	quote: string;
+	quoteSourceTitle: string;
+	quoteSourceUrl: string | null;
+	quoteSourceLocator: string | null;
+	organisationId: number;
+	officeId: number;
+	personId: number | null;
+	type: CommitmentType;
+	tags: string[];
+	measurableTarget: string | null;
+}
+
+export type DueInput =
+	| { mode: 'rule'; ruleId: number }
+	| { mode: 'hand'; dueOn: string; basis: string }
+	| { mode: 'none' };
+
+export interface DueFields {
+	due_on: string | null;
+	deadline_rule_id: number | null;
+	due_basis: string | null;
+	/** The reason recorded in the due-date history, or null when there is no due date. */
+	reason: string | null;
+}
+
+export async function resolveDue(
+	trx: Transaction<DB>,
+	givenOn: string,
+	due: DueInput
+): Promise<DueFields> {
+	if (due.mode === 'none') {
+		return { due_on: null, deadline_rule_id: null, due_basis: null, reason: null };
+	}
+	if (due.mode === 'hand') {
+		if (due.dueOn < givenOn) {
+			throw new CommitmentInputError('due_on', 'Due date must be on or after the date given');
+		}
+		return {
+			due_on: due.dueOn,
+			deadline_rule_id: null,
+			due_basis: due.basis,
+			reason: `Set by hand: ${due.basis}`
+		};
+	}
+	const rule = await getDeadlineRule(trx, due.ruleId);
+	if (!rule || !rule.active) {
+		throw new CommitmentInputError('deadline_rule_id', 'Select a deadline rule from the list');
+	}
+	return {
+		due_on: applyDeadlineRule(givenOn, rule),
+		deadline_rule_id: rule.id,
+		due_basis: rule.name,
+		reason: `Set by rule: ${rule.name}`
+	};
+}
+
+export async function checkReferences(trx: Transaction<DB>, d: CommitmentDetails) {
+	if (!(await allCurrent(trx, 'organisations', [d.organisationId]))) {
+		throw new CommitmentInputError('organisation_id', 'Select the organisation from the list');
+	}
+	if (!(await allCurrent(trx, 'offices', [d.officeId]))) {
+		throw new CommitmentInputError('office_id', 'Select the lead office from the list');
+	}
+	if (d.personId !== null && !(await allCurrent(trx, 'people', [d.personId]))) {
+		throw new CommitmentInputError('person_id', 'Select the person from the list');
+	}
+}
+
+export function detailColumns(d: CommitmentDetails): CommitmentEdit {
+	return {
+		title: d.title,
+		summary: d.summary,
+		quote: d.quote,
+		quote_source_title: d.quoteSourceTitle,
+		quote_source_url: d.quoteSourceUrl,
+		quote_source_locator: d.quoteSourceLocator,
+		organisation_id: d.organisationId,
+		office_id: d.officeId,
+		person_id: d.personId,
+		type: d.type,
+		measurable_target: d.measurableTarget
+	};
+}
+
+export function tagRows(names: string[]) {
+	const bySlug = new Map<string, string>();
+	for (const name of names) if (!bySlug.has(slugify(name))) bySlug.set(slugify(name), name);
+	return [...bySlug].map(([slug, name]) => ({ slug, name }));
+}
+
+export function isUniqueViolation(e: unknown): boolean {
+	const err = e as { code?: string; message?: string };
+	return err?.code === 'SQLITE_CONSTRAINT_UNIQUE' || err?.code === '23505';
+}
+
+export async function staleError(db: Kysely<DB> | Transaction<DB>, id: number) {
+	const last = await lastCommitmentChange(db, id);
+	if (!last) return new CommitmentNotFoundError();
+	return new StaleVersionError(last.by, last.at);
+}

@@ -1,0 +1,194 @@
+// The reference lists behind sittings and commitments: clerks add people, offices and
+// organisations and record who holds which office from when; admins also retire and merge.
+// Each write and its audit row share one transaction.
+import type { Kysely } from 'kysely';
+import { recordAudit, type Actor } from '../audit';
+import type { DB, OrganisationKind } from '../db/schema';
+import {
+	allCurrent,
+	endHoldings,
+	freeSlug,
+	getReferenceRow,
+	insertHolding,
+	insertOffice,
+	insertOrganisation,
+	insertPerson,
+	listOpenHoldings,
+	mergeOrganisationInto,
+	mergePersonInto,
+	retireReferenceRow,
+	type ReferenceKind
+} from '../queries/reference';
+import { slugify } from './slug';
+
+/** A rule about the input was broken; `field` names the form field to show it next to. */
+export class ReferenceInputError extends Error {
+	constructor(
+		readonly field: string,
+		message: string
+	) {
+		super(message);
+	}
+}
+
+export async function addPerson(db: Kysely<DB>, actor: Actor, name: string): Promise<number> {
+	return db.transaction().execute(async (trx) => {
+		const slug = await freeSlug(trx, 'people', slugify(name));
+		const id = await insertPerson(trx, slug, name);
+		await recordAudit(trx, actor, {
+			action: 'person.created',
+			entity: 'person',
+			entityId: id,
+			after: { slug, name }
+		});
+		return id;
+	});
+}
+
+export async function addOffice(
+	db: Kysely<DB>,
+	actor: Actor,
+	input: { title: string; organisationId: number }
+): Promise<number> {
+	return db.transaction().execute(async (trx) => {
+		if (!(await allCurrent(trx, 'organisations', [input.organisationId]))) {
+			throw new ReferenceInputError('organisation_id', 'Select the organisation from the list');
+		}
+		const slug = await freeSlug(trx, 'offices', slugify(input.title));
+		const id = await insertOffice(trx, {
+			slug,
+			title: input.title,
+			organisation_id: input.organisationId
+		});
+		await recordAudit(trx, actor, {
+			action: 'office.created',
+			entity: 'office',
+			entityId: id,
+			after: { slug, ...input }
+		});
+		return id;
+	});
+}
+
+export async function addOrganisation(
+	db: Kysely<DB>,
+	actor: Actor,
+	input: { name: string; shortName: string | null; kind: OrganisationKind }
+): Promise<number> {
+	return db.transaction().execute(async (trx) => {
+		const slug = await freeSlug(trx, 'organisations', slugify(input.name));
+		const id = await insertOrganisation(trx, {
+			slug,
+			name: input.name,
+			short_name: input.shortName,
+			kind: input.kind
+		});
+		await recordAudit(trx, actor, {
+			action: 'organisation.created',
+			entity: 'organisation',
+			entityId: id,
+			after: { slug, ...input }
+		});
+		return id;
+	});
+}
+
+/**
+ * Records that a person holds an office from a date. Whoever held the office before (with no
+ * end date) is ended on that date, so the office's history reads as a succession.
+ */
+export async function recordOfficeHolding(
+	db: Kysely<DB>,
+	actor: Actor,
+	input: { personId: number; officeId: number; startOn: string }
+): Promise<number> {
+	return db.transaction().execute(async (trx) => {
+		if (!(await allCurrent(trx, 'people', [input.personId]))) {
+			throw new ReferenceInputError('holding_person_id', 'Select the person from the list');
+		}
+		if (!(await allCurrent(trx, 'offices', [input.officeId]))) {
+			throw new ReferenceInputError('holding_office_id', 'Select the office from the list');
+		}
+		const previous = (await listOpenHoldings(trx, input.officeId, input.startOn)).filter(
+			(h) => h.person_id !== input.personId
+		);
+		await endHoldings(
+			trx,
+			previous.map((h) => h.id),
+			input.startOn
+		);
+		const id = await insertHolding(trx, {
+			person_id: input.personId,
+			office_id: input.officeId,
+			start_on: input.startOn
+		});
+		await recordAudit(trx, actor, {
+			action: 'office_holding.created',
+			entity: 'office_holding',
+			entityId: id,
+			after: { ...input, endedHoldings: previous.map((h) => h.id) }
+		});
+		return id;
+	});
+}
+
+/** Retired rows stay on old records but leave every picker. */
+export async function retireReference(
+	db: Kysely<DB>,
+	actor: Actor,
+	kind: ReferenceKind,
+	id: number
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const row = await getReferenceRow(trx, kind, id);
+		if (!row) throw new ReferenceInputError('retire_id', 'Select a row from the list');
+		if (row.retired_at) throw new ReferenceInputError('retire_id', 'This is already retired');
+		const at = new Date().toISOString();
+		await retireReferenceRow(trx, kind, id, at);
+		await recordAudit(trx, actor, {
+			action: `${kind}.retired`,
+			entity: kind,
+			entityId: id,
+			before: { retired_at: null },
+			after: { retired_at: at }
+		});
+	});
+}
+
+/**
+ * Merges a duplicate into the row to keep, in one transaction: every reference moves, and the
+ * duplicate is kept (retired, pointing at the row it became) so old links can be followed.
+ */
+export async function mergeReference(
+	db: Kysely<DB>,
+	actor: Actor,
+	kind: 'person' | 'organisation',
+	fromId: number,
+	intoId: number
+): Promise<void> {
+	if (fromId === intoId) {
+		throw new ReferenceInputError('merge_into_id', 'Choose a different row to merge into');
+	}
+	await db.transaction().execute(async (trx) => {
+		const from = await getReferenceRow(trx, kind, fromId);
+		if (!from || from.retired_at) {
+			throw new ReferenceInputError('merge_from_id', 'Select a current row to merge');
+		}
+		const into = await getReferenceRow(trx, kind, intoId);
+		if (!into || into.retired_at) {
+			throw new ReferenceInputError('merge_into_id', 'Select a current row to merge into');
+		}
+		const at = new Date().toISOString();
+		const moved =
+			kind === 'person'
+				? await mergePersonInto(trx, fromId, intoId, at)
+				: await mergeOrganisationInto(trx, fromId, intoId, at);
+		await recordAudit(trx, actor, {
+			action: `${kind}.merged`,
+			entity: kind,
+			entityId: fromId,
+			before: { slug: from.slug, merged_into_id: null, retired_at: null },
+			after: { merged_into_id: intoId, into: into.slug, retired_at: at, moved }
+		});
+	});
+}

@@ -1,0 +1,145 @@
+// Sitting use cases: record a sitting with who appeared, and edit it with a version check.
+import type { Kysely, Transaction } from 'kysely';
+import { actorOf, recordAudit } from '../audit';
+import type { DB } from '../db/schema';
+import { allCurrent } from '../queries/reference';
+import {
+	insertSitting,
+	lastSittingChange,
+	replaceAppearances,
+	updateSittingIfVersion
+} from '../queries/workspace-sittings';
+import { StaleVersionError, type Editor } from './commitments';
+
+export { StaleVersionError };
+
+export class SittingInputError extends Error {
+	constructor(
+		readonly field: string,
+		message: string
+	) {
+		super(message);
+	}
+}
+export class SittingNotFoundError extends Error {}
+
+export interface Appearance {
+	personId: number;
+	officeId: number;
+}
+
+export interface SittingInput {
+	satOn: string;
+	subject: string;
+	sourceTitle: string;
+	sourceUrl: string | null;
+	sourceLocator: string | null;
+	appearances: Appearance[];
+}
+
+function columns(input: SittingInput) {
+	return {
+		sat_on: input.satOn,
+		subject: input.subject,
+		source_title: input.sourceTitle,
+		source_url: input.sourceUrl,
+		source_locator: input.sourceLocator
+	};
+}
+
+async function checkAppearances(trx: Transaction<DB>, appearances: Appearance[]) {
+	if (
+		!(await allCurrent(
+			trx,
+			'people',
+			appearances.map((a) => a.personId)
+		))
+	) {
+		throw new SittingInputError('appearances', 'Select each person from the list');
+	}
+	if (
+		!(await allCurrent(
+			trx,
+			'offices',
+			appearances.map((a) => a.officeId)
+		))
+	) {
+		throw new SittingInputError('appearances', 'Select each office from the list');
+	}
+}
+
+/** Records a sitting (a draft until a commitment from it is published) and who appeared. */
+export async function createSitting(
+	db: Kysely<DB>,
+	user: Editor,
+	input: SittingInput & { committeeId: number }
+): Promise<number> {
+	return db.transaction().execute(async (trx) => {
+		const committee = await trx
+			.selectFrom('committees')
+			.select('id')
+			.where('id', '=', input.committeeId)
+			.executeTakeFirst();
+		if (!committee) throw new SittingInputError('committee_id', 'Select a committee from the list');
+		await checkAppearances(trx, input.appearances);
+		const values = { committee_id: input.committeeId, ...columns(input) };
+		const id = await insertSitting(trx, values);
+		await replaceAppearances(trx, id, input.appearances);
+		await recordAudit(trx, actorOf(user), {
+			action: 'sitting.created',
+			entity: 'sitting',
+			entityId: id,
+			after: { ...values, appearances: input.appearances }
+		});
+		return id;
+	});
+}
+
+async function staleError(trx: Transaction<DB>, id: number, updatedAt: string) {
+	const last = await lastSittingChange(trx, id);
+	return new StaleVersionError(last?.by ?? 'another user', last?.at ?? updatedAt);
+}
+
+export async function saveSitting(
+	db: Kysely<DB>,
+	user: Editor,
+	id: number,
+	version: number,
+	input: SittingInput
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const before = await trx
+			.selectFrom('sittings')
+			.selectAll()
+			.where('id', '=', id)
+			.executeTakeFirst();
+		if (!before) throw new SittingNotFoundError();
+		if (before.version !== version) throw await staleError(trx, id, before.updated_at);
+		await checkAppearances(trx, input.appearances);
+		const beforeAppearances = await trx
+			.selectFrom('sitting_appearances')
+			.select(['person_id as personId', 'office_id as officeId'])
+			.where('sitting_id', '=', id)
+			.orderBy('id')
+			.execute();
+		if (!(await updateSittingIfVersion(trx, id, version, columns(input)))) {
+			throw await staleError(trx, id, before.updated_at);
+		}
+		await replaceAppearances(trx, id, input.appearances);
+		await recordAudit(trx, actorOf(user), {
+			action: 'sitting.updated',
+			entity: 'sitting',
+			entityId: id,
+			before: {
+				sat_on: before.sat_on,
+				subject: before.subject,
+				source_title: before.source_title,
+				source_url: before.source_url,
+				source_locator: before.source_locator,
+				appearances: beforeAppearances,
+				version
+			},
+			after: { ...columns(input), appearances: input.appearances, version: version + 1 }
+		});
+	});
+}

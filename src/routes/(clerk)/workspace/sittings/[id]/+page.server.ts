@@ -1,0 +1,125 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { formatDateTime } from '$lib/domain';
+import { requireRole } from '$lib/server/auth/access';
+import { findEditableSitting, parseId } from '$lib/server/auth/scope';
+import { db } from '$lib/server/db/client';
+import {
+	commitmentLabels,
+	detailsOf,
+	dueErrorsOf,
+	dueOf,
+	newCommitmentSchema
+} from '$lib/server/forms/commitment';
+import {
+	APPEARANCE_ROWS,
+	appearancesOf,
+	editSittingSchema,
+	sittingLabels
+} from '$lib/server/forms/sitting';
+import { listActiveDeadlineRules } from '$lib/server/queries/deadline-rules';
+import { listReferenceOptions } from '$lib/server/queries/reference';
+import { getSittingDetail } from '$lib/server/queries/workspace-sittings';
+import { CommitmentInputError, createCommitment } from '$lib/server/services/commitments';
+import { saveSitting, SittingInputError, StaleVersionError } from '$lib/server/services/sittings';
+import { withFieldErrors } from '$lib/server/forms/fields';
+import { validateForm } from '$lib/server/validation';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+/** The sitting, or 404 when it is missing or outside the user's committees. */
+async function sittingOf({ locals, params }: Pick<RequestEvent, 'locals' | 'params'>) {
+	requireRole(locals.user, 'clerk', 'admin');
+	const id = parseId(params.id);
+	const sitting = id === null ? null : await findEditableSitting(db, locals.user, id);
+	if (!sitting) error(404, 'No such sitting.');
+	return { user: locals.user, sitting };
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { sitting } = await sittingOf(event);
+	const [detail, options, rules] = await Promise.all([
+		getSittingDetail(db, sitting.id),
+		listReferenceOptions(db),
+		listActiveDeadlineRules(db)
+	]);
+	if (!detail) error(404, 'No such sitting.');
+	const q = event.url.searchParams;
+	return {
+		sitting: detail,
+		options: { ...options, rules },
+		rows: Math.max(APPEARANCE_ROWS, detail.appearances.length),
+		created: q.has('created'),
+		saved: q.has('saved'),
+		added: q.get('added')
+	};
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const { user, sitting } = await sittingOf(event);
+		const form = validateForm(await event.request.formData(), editSittingSchema, {
+			labels: sittingLabels
+		});
+		if (!form.ok) {
+			const errors = withFieldErrors(form.errors, appearancesOf(form.values).errors);
+			return fail(400, { form: 'sitting', values: form.values, errors });
+		}
+		const { appearances, errors } = appearancesOf(form.data);
+		if (Object.keys(errors).length > 0) {
+			return fail(400, { form: 'sitting', values: form.values, errors });
+		}
+		try {
+			await saveSitting(db, user, sitting.id, form.data.version, {
+				satOn: form.data.sat_on,
+				subject: form.data.subject,
+				sourceTitle: form.data.source_title,
+				sourceUrl: form.data.source_url,
+				sourceLocator: form.data.source_locator,
+				appearances
+			});
+		} catch (e) {
+			if (e instanceof StaleVersionError) {
+				const message = `Someone else saved this sitting (${e.by}, at ${formatDateTime(e.at)}) after you opened it. Your changes are below and have not been saved. Review the current version, then save again.`;
+				return fail(409, {
+					form: 'sitting',
+					values: form.values,
+					errors: { version: message },
+					conflict: { by: e.by, at: e.at }
+				});
+			}
+			if (!(e instanceof SittingInputError)) throw e;
+			const field = e.field === 'appearances' ? 'appearance_person_0' : e.field;
+			return fail(400, { form: 'sitting', values: form.values, errors: { [field]: e.message } });
+		}
+		redirect(303, `/workspace/sittings/${sitting.id}?saved=1`);
+	},
+
+	addCommitment: async (event) => {
+		const { user, sitting } = await sittingOf(event);
+		const form = validateForm(await event.request.formData(), newCommitmentSchema, {
+			labels: commitmentLabels
+		});
+		if (!form.ok) {
+			const errors = withFieldErrors(form.errors, dueErrorsOf(form.values));
+			return fail(400, { form: 'commitment', values: form.values, errors });
+		}
+		const { due, errors } = dueOf(form.data);
+		if (!due) return fail(400, { form: 'commitment', values: form.values, errors });
+		let ref: string;
+		try {
+			({ ref } = await createCommitment(db, user, {
+				...detailsOf(form.data),
+				sitting: { id: sitting.id, committeeId: sitting.committee_id },
+				givenOn: form.data.given_on,
+				due
+			}));
+		} catch (e) {
+			if (!(e instanceof CommitmentInputError)) throw e;
+			return fail(400, {
+				form: 'commitment',
+				values: form.values,
+				errors: { [e.field]: e.message }
+			});
+		}
+		redirect(303, `/workspace/sittings/${sitting.id}?added=${encodeURIComponent(ref)}#commitments`);
+	}
+};

@@ -1,0 +1,58 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { canEditCommittee, requireRole } from '$lib/server/auth/access';
+import { db } from '$lib/server/db/client';
+import {
+	APPEARANCE_ROWS,
+	appearancesOf,
+	newSittingSchema,
+	sittingLabels
+} from '$lib/server/forms/sitting';
+import { listReferenceOptions } from '$lib/server/queries/reference';
+import { createSitting, SittingInputError } from '$lib/server/services/sittings';
+import { withFieldErrors } from '$lib/server/forms/fields';
+import { validateForm } from '$lib/server/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	requireRole(locals.user, 'clerk', 'admin');
+	const { people, offices } = await listReferenceOptions(db);
+	return { people, offices, rows: APPEARANCE_ROWS };
+};
+
+export const actions: Actions = {
+	create: async ({ locals, request }) => {
+		requireRole(locals.user, 'clerk', 'admin');
+		const form = validateForm(await request.formData(), newSittingSchema, {
+			labels: sittingLabels
+		});
+		if (!form.ok) {
+			// Report the rows of who appeared too, so every problem shows at once.
+			const errors = withFieldErrors(form.errors, appearancesOf(form.values).errors);
+			return fail(400, { values: form.values, errors });
+		}
+		const { appearances, errors } = appearancesOf(form.data);
+		// Another committee's id is answered like an unknown one: the list offers only the user's.
+		if (!canEditCommittee(locals.user, form.data.committee_id)) {
+			errors.committee_id = 'Select a committee from the list';
+		}
+		if (Object.keys(errors).length > 0) return fail(400, { values: form.values, errors });
+
+		let id: number;
+		try {
+			id = await createSitting(db, locals.user, {
+				committeeId: form.data.committee_id,
+				satOn: form.data.sat_on,
+				subject: form.data.subject,
+				sourceTitle: form.data.source_title,
+				sourceUrl: form.data.source_url,
+				sourceLocator: form.data.source_locator,
+				appearances
+			});
+		} catch (e) {
+			if (!(e instanceof SittingInputError)) throw e;
+			const field = e.field === 'appearances' ? 'appearance_person_0' : e.field;
+			return fail(400, { values: form.values, errors: { [field]: e.message } });
+		}
+		redirect(303, `/workspace/sittings/${id}?created=1`);
+	}
+};
