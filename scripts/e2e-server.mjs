@@ -8,6 +8,8 @@ mkdirSync('test-results', { recursive: true });
 for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
 const env = { ...process.env, PORT: port, HOST: '127.0.0.1', DATABASE_URL: dbFile };
 env.ORIGIN = `http://127.0.0.1:${port}`;
+// As in scripts/start.mjs: budget CSV uploads may be 20 MB (adapter-node's default is 512K).
+env.BODY_SIZE_LIMIT ??= '25M';
 if (flags.includes('--demo')) {
 	run(bin('tsx'), ['scripts/db.ts', 'seed'], { env, stdio: 'ignore' });
 }

@@ -9,6 +9,8 @@ env.DATABASE_URL ??= 'data/ahadi.db';
 // CSRF origin check) on a plain-http local run. Behind a proxy, set ORIGIN to the public URL.
 const host = env.HOST && env.HOST !== '0.0.0.0' ? env.HOST : 'localhost';
 env.ORIGIN ??= `http://${host}:${env.PORT}`;
+// adapter-node refuses request bodies over 512K by default; budget CSV uploads may be 20 MB.
+env.BODY_SIZE_LIMIT ??= '25M';
 
 ensureInstalled();
 ensureBuilt();

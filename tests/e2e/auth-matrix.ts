@@ -9,6 +9,9 @@
 // row about a committee-A record should expect clerkB to be refused (403, or 404 where the
 // record's existence must not leak).
 
+import { CLERK_MONEY_ROWS } from './clerk-money-matrix-rows';
+import { CLERK_WORKSPACE_ROWS } from './clerk-matrix-rows';
+
 export const ACTORS = ['anonymous', 'mp', 'clerkA', 'clerkB', 'admin', 'disabled'] as const;
 export type MatrixActor = (typeof ACTORS)[number];
 export type Expected = Record<MatrixActor, number>;
@@ -157,6 +160,16 @@ export const MATRIX: readonly MatrixRow[] = [
 		form: () => ({ note: '999999' }),
 		expect: mpOnly(404)
 	},
+	{
+		// Removing a commitment that is not on the list changes nothing, so this writes nothing.
+		routeId: '/(mp)/watchlist',
+		action: 'remove',
+		path: () => '/watchlist?/remove',
+		form: () => ({ commitment: '999999' }),
+		expect: mpOnly(303)
+	},
+	...CLERK_WORKSPACE_ROWS,
+	...CLERK_MONEY_ROWS,
 	{
 		// Last, as it ends the requester's session.
 		routeId: '/(auth)/logout',

@@ -364,6 +364,26 @@ export interface AuditLogTable {
 	after_json: string | null;
 }
 
+export type ImportJobStatus = 'pending' | 'running' | 'done' | 'failed';
+
+/** A budget figures CSV waiting for confirmation, running, or finished (migration 004). */
+export interface ImportJobTable {
+	id: string;
+	user_id: number;
+	created_at: string;
+	file_name: string;
+	sha256: string;
+	csv_text: string;
+	status: Defaulted<ImportJobStatus>;
+	total: Defaulted<number>;
+	done: Defaulted<number>;
+	preview_json: string | null;
+	result_json: string | null;
+	error: string | null;
+	started_at: string | null;
+	finished_at: string | null;
+}
+
 export interface DB {
 	organisations: OrganisationTable;
 	people: PersonTable;
@@ -392,6 +412,7 @@ export interface DB {
 	watchlist: WatchlistTable;
 	private_notes: PrivateNoteTable;
 	audit_log: AuditLogTable;
+	import_jobs: ImportJobTable;
 }
 
 export type Commitment = Selectable<CommitmentTable>;

@@ -266,7 +266,12 @@ export async function insertRequest(
 export async function decideRequestIfPending(
 	trx: Transaction<DB>,
 	requestId: number,
-	d: { decision: Exclude<Decision, 'pending'>; decidedOn: string; grantedUntil: string | null; note: string }
+	d: {
+		decision: Exclude<Decision, 'pending'>;
+		decidedOn: string;
+		grantedUntil: string | null;
+		note: string;
+	}
 ): Promise<boolean> {
 	const result = await trx
 		.updateTable('commitment_requests')

@@ -1,0 +1,53 @@
+// Maps the workspace use cases' errors to action answers (house style: in the route layer, not
+// deeper). Anything else is a real failure and propagates (a 500, logged). Every failure has the
+// same shape, so a page reads `form.form`, `form.errors` and `form.conflict` alike.
+import { error, fail } from '@sveltejs/kit';
+import { formatDateTime } from '$lib/domain';
+import { InputError, NotFoundError, StaleRecordError } from './services/workspace-errors';
+
+type Values = Record<string, string | string[]>;
+
+export interface Failure {
+	/** Which form of the page failed, so the page shows the errors there. */
+	form: string;
+	/** What was typed, so the clerk's input stays in the form (never a secret). */
+	values: Values;
+	errors: Record<string, string>;
+	/** True when someone else saved the record first. */
+	conflict: boolean;
+	/** Post the form again with `field` = `value` to confirm (e.g. correcting a stored figure). */
+	confirm: { field: string; value: string } | null;
+}
+
+/** The sentence shown when someone else saved first; nothing of the clerk's input is lost. */
+export function conflictMessage(what: string, by: string | null, at: string | null): string {
+	const who = [by ?? 'another user', at ? `at ${formatDateTime(at)}` : null]
+		.filter(Boolean)
+		.join(', ');
+	return `Someone else saved this ${what} (${who}) after you opened it. Your changes are below and have not been saved. Review the current version, then save again.`;
+}
+
+/** A 400 with the field errors. */
+export function invalid(form: string, values: Values, errors: Record<string, string>) {
+	return fail(400, { form, values, errors, conflict: false, confirm: null } satisfies Failure);
+}
+
+/** A 409 asking the clerk to confirm: the form is shown again with a confirming field. */
+export function needsConfirmation(
+	form: string,
+	values: Values,
+	errors: Record<string, string>,
+	confirm: { field: string; value: string }
+) {
+	return fail(409, { form, values, errors, conflict: false, confirm } satisfies Failure);
+}
+
+export function workspaceFailure(e: unknown, form: string, values: Values, what = 'commitment') {
+	if (e instanceof NotFoundError) error(404, 'Not found.');
+	if (e instanceof InputError) return invalid(form, values, e.errors);
+	if (e instanceof StaleRecordError) {
+		const errors = { conflict: conflictMessage(what, e.by, e.at) };
+		return fail(409, { form, values, errors, conflict: true, confirm: null } satisfies Failure);
+	}
+	throw e;
+}

@@ -1,0 +1,133 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { actorOf } from '$lib/server/audit';
+import { requireRole } from '$lib/server/auth/access';
+import { db } from '$lib/server/db/client';
+import { getImportJobSummary } from '$lib/server/queries/import-jobs';
+import { MAX_IMPORT_BYTES, type ImportResult } from '$lib/server/services/budget-import';
+import {
+	RUNNING_STALE_MS,
+	confirmImport,
+	previewUpload,
+	type PreviewView
+} from '$lib/server/services/import-jobs';
+import { InputError, NotFoundError } from '$lib/server/services/workspace-errors';
+import type { Actions, PageServerLoad } from './$types';
+
+interface JobView {
+	id: string;
+	fileName: string;
+	sha256: string;
+	status: 'pending' | 'running' | 'done' | 'failed';
+	total: number;
+	done: number;
+	createdAt: string;
+	startedAt: string | null;
+	finishedAt: string | null;
+	error: string | null;
+	stale: boolean;
+	preview: PreviewView | null;
+	result: ImportResult | null;
+}
+
+const JOB_ID = /^[A-Za-z0-9_-]{16,64}$/;
+
+interface ImportFailure {
+	errors: Record<string, string>;
+	rowErrors: string[];
+	preview: PreviewView | null;
+	fileName: string | null;
+}
+const refuse = (status: number, f: Partial<ImportFailure> & Pick<ImportFailure, 'errors'>) =>
+	fail(status, { rowErrors: [], preview: null, fileName: null, ...f } satisfies ImportFailure);
+
+const signedInActor = (user: { id: number; name: string; email: string }) => ({
+	...actorOf(user),
+	id: user.id
+});
+
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
+/** The file's own name, without a path or control characters, for the page and the audit log. */
+function cleanName(name: string): string {
+	const base = name.split(/[\\/]/).pop()!.replace(CONTROL_CHARACTERS, '').trim();
+	return (base || 'upload.csv').slice(0, 200);
+}
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requireRole(locals.user, 'clerk', 'admin');
+	const id = url.searchParams.get('job');
+	if (id === null) return { job: null as JobView | null };
+	const job = JOB_ID.test(id) ? await getImportJobSummary(db, id) : undefined;
+	// Another user's job is answered as missing: job ids are not shared.
+	if (!job || job.user_id !== locals.user.id) error(404, 'No such import.');
+	const stale =
+		job.status === 'running' &&
+		job.started_at !== null &&
+		Date.now() - Date.parse(job.started_at) > RUNNING_STALE_MS;
+	const view: JobView = {
+		id: job.id,
+		fileName: job.file_name,
+		sha256: job.sha256,
+		status: job.status,
+		total: job.total,
+		done: job.done,
+		createdAt: job.created_at,
+		startedAt: job.started_at,
+		finishedAt: job.finished_at,
+		error: job.error,
+		stale,
+		preview: job.preview_json ? (JSON.parse(job.preview_json) as PreviewView | null) : null,
+		result: job.result_json ? (JSON.parse(job.result_json) as ImportResult) : null
+	};
+	return { job: view as JobView | null };
+};
+
+export const actions: Actions = {
+	preview: async ({ locals, request }) => {
+		requireRole(locals.user, 'clerk', 'admin');
+		const file = (await request.formData()).get('file');
+		if (!(file instanceof File) || file.size === 0) {
+			return refuse(400, { errors: { file: 'Choose a CSV file to upload' } });
+		}
+		const fileName = cleanName(file.name);
+		if (file.size > MAX_IMPORT_BYTES) {
+			const mb = MAX_IMPORT_BYTES / 1024 / 1024;
+			return refuse(400, {
+				errors: { file: `The file is larger than ${mb} MB; split it` },
+				fileName
+			});
+		}
+		const outcome = await previewUpload(db, signedInActor(locals.user), {
+			name: fileName,
+			text: await file.text()
+		});
+		if (!outcome.ok) {
+			const n = outcome.errors.length;
+			const summary = `The file has ${n === 1 ? 'a problem' : `${n.toLocaleString('en-GB')} problems`}. Nothing has been imported: fix ${n === 1 ? 'it' : 'them'} and upload the file again.`;
+			return refuse(400, {
+				errors: { file: summary },
+				rowErrors: outcome.errors,
+				preview: outcome.preview,
+				fileName
+			});
+		}
+		redirect(303, `/workspace/budget/import?job=${outcome.jobId}`);
+	},
+
+	confirm: async ({ locals, request }) => {
+		requireRole(locals.user, 'clerk', 'admin');
+		const id = (await request.formData()).get('job_id');
+		if (typeof id !== 'string' || !JOB_ID.test(id)) error(404, 'No such import.');
+		try {
+			await confirmImport(db, signedInActor(locals.user), id);
+		} catch (e) {
+			if (e instanceof NotFoundError) error(404, 'No such import.');
+			if (e instanceof InputError)
+				return refuse(400, { errors: { job: e.errors.job ?? e.message } });
+			throw e;
+		}
+		// Small files are done by now (the job page shows the result); large ones are running.
+		redirect(303, `/workspace/budget/import?job=${id}`);
+	}
+};

@@ -1,0 +1,38 @@
+// The milestone forms' fields (see validateForm).
+import { z } from 'zod';
+import { MILESTONE_STATUSES } from '$lib/domain';
+import { idField, isoDate, requiredText, versionField, wholeNumber } from '$lib/server/form-fields';
+import { evidenceFields, evidenceLabels } from '$lib/server/services/evidence';
+
+const plan = {
+	title: requiredText(200),
+	planned_on: isoDate(),
+	weight: wholeNumber(1, 100)
+};
+
+export const addSchema = z.object(plan);
+
+export const editSchema = z.object({
+	...plan,
+	milestone_id: idField(),
+	version: versionField()
+});
+
+export const markSchema = z.object({
+	milestone_id: idField(),
+	version: versionField(),
+	status: z.enum(MILESTONE_STATUSES),
+	actual_on: isoDate().optional(),
+	existing_evidence: idField().optional(),
+	...evidenceFields(1)
+});
+
+export const labels = {
+	title: 'Milestone',
+	planned_on: 'Planned date',
+	weight: 'Weight',
+	status: 'Outcome',
+	actual_on: 'Actual date',
+	existing_evidence: 'Recorded evidence',
+	...evidenceLabels(1)
+};
