@@ -15,7 +15,6 @@ afterEach(async () => {
 	await db.destroy();
 });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const insertCommitment = (overrides: Record<string, unknown> = {}) =>
 	db
 		.insertInto('commitments')

@@ -52,13 +52,7 @@ export type BudgetPhase =
 	| 'spent';
 export type EconomicClass = 'recurrent' | 'development';
 export type OrganisationKind =
-	| 'ministry'
-	| 'state_department'
-	| 'agency'
-	| 'treasury'
-	| 'committee'
-	| 'parliament'
-	| 'other';
+	'ministry' | 'state_department' | 'agency' | 'treasury' | 'committee' | 'parliament' | 'other';
 export type House = 'national_assembly' | 'senate';
 export type Role = 'mp' | 'clerk' | 'admin';
 export type RequestKind = 'extension' | 'drop';
