@@ -168,6 +168,26 @@ export const MATRIX: readonly MatrixRow[] = [
 		form: () => ({ commitment: '999999' }),
 		expect: mpOnly(303)
 	},
+	{
+		// An invalid abbreviation is refused by validation, so an allowed request writes nothing.
+		routeId: '/(admin)/admin/committees',
+		action: 'add',
+		path: () => '/admin/committees?/add',
+		form: () => ({ name: 'Matrix Committee', abbreviation: 'lower', house: 'senate' }),
+		expect: adminOnly(400)
+	},
+	{
+		routeId: '/(admin)/admin/committees',
+		action: 'update',
+		path: () => '/admin/committees?/update',
+		form: (ctx) => ({
+			committee_id: String(ctx.committeeA),
+			name: '',
+			abbreviation: 'DCAIS',
+			house: 'national_assembly'
+		}),
+		expect: adminOnly(400)
+	},
 	...CLERK_WORKSPACE_ROWS,
 	...CLERK_MONEY_ROWS,
 	{

@@ -89,7 +89,8 @@ export const ACCESS: Record<string, Entry> = {
 	'/(mp)/watchlist': { GET: mps, POST: mps },
 
 	// Deadline rules are maintained by admins.
-	'/(admin)/admin/deadline-rules': { GET: admins, POST: admins }
+	'/(admin)/admin/deadline-rules': { GET: admins, POST: admins },
+	'/(admin)/admin/committees': { GET: admins, POST: admins }
 };
 
 /**
