@@ -103,8 +103,12 @@ export async function signedInClient(email: string, password: string) {
 
 /** Signs in through the form, as a person would. */
 export async function signIn(page: Page, email: string, password: string) {
-	await page.goto('/login');
+	// Wait for hydration first: typing into a server-rendered field that is then hydrated can
+	// lose the text, and the test would go on signed out.
+	await page.goto('/login', { waitUntil: 'networkidle' });
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password').fill(password);
 	await page.getByRole('button', { name: 'Sign in' }).click();
+	// Signed in or refused, the answer has arrived once the network is quiet.
+	await page.waitForLoadState('networkidle');
 }
