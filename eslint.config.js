@@ -49,7 +49,9 @@ export default ts.config(
 			'node_modules/',
 			'data/',
 			'test-results/',
-			'playwright-report/'
+			'playwright-report/',
+			'src/lib/paraglide/',
+			'project.inlang/'
 		]
 	}
 );

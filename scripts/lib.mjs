@@ -42,12 +42,17 @@ export function ensureBuilt() {
 		'src',
 		'db',
 		'static',
+		'messages',
+		'project.inlang/settings.json',
+		'paraglide.options.js',
 		'package-lock.json',
 		'svelte.config.js',
 		'vite.config.ts'
 	].map((p) => newestMtime(join(root, p)));
 	if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...inputs)) return;
 	console.log('• Building the app (vite build)…');
+	// `vite build` directly skips npm's prebuild: compile and check the messages first.
+	run(process.execPath, ['scripts/i18n.mjs']);
 	run(bin('vite'), ['build', '--logLevel', 'warn']);
 }
 

@@ -4,6 +4,8 @@ import { bin, ensureInstalled, run } from './lib.mjs';
 
 ensureInstalled();
 run(bin('svelte-kit'), ['sync']);
+// Vitest does not load the Paraglide Vite plugin: compile the messages it imports.
+run(process.execPath, ['scripts/i18n.mjs']);
 console.log('• Unit and integration tests (Vitest)');
 run(bin('vitest'), ['run']);
 console.log('• End-to-end tests (Playwright)');

@@ -1,5 +1,6 @@
 import type { ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { handleParaglide } from '$lib/i18n/server';
 import { createHandleAuth, handleAccess, handleHeaders } from '$lib/server/auth/handles';
 import { db } from '$lib/server/db/client';
 import { migrateToLatest } from '$lib/server/db/migrate';
@@ -12,5 +13,6 @@ export const init: ServerInit = async () => {
 const handleAuth = createHandleAuth(db);
 
 // handleHeaders comes first so that it wraps everything after it, including the redirects and
-// refusals that handleAccess answers without calling `resolve`.
-export const handle = sequence(handleHeaders, handleAuth, handleAccess);
+// refusals that handleAccess answers without calling `resolve`. handleParaglide sets the
+// request's language (from the URL: /sw/... is Kiswahili) before anything renders.
+export const handle = sequence(handleHeaders, handleParaglide, handleAuth, handleAccess);

@@ -48,6 +48,15 @@ describe('handleAccess', () => {
 		expect(response.headers.get('location')).toBe('/login?redirectTo=%2Fadmin%2Fusers%3Fpage%3D2');
 	});
 
+	it('keeps the language of a /sw/... page when sending readers elsewhere', async () => {
+		// reroute() hands /sw/admin/users to the same route id as /admin/users.
+		const { response } = await access('/sw/admin/users', { routeId: '/(admin)/admin/users' });
+		expect(response.headers.get('location')).toBe('/sw/login?redirectTo=%2Fsw%2Fadmin%2Fusers');
+		const must = user('admin', { mustChangePassword: true });
+		const held = await access('/sw/admin', { routeId: '/(admin)/admin', locals: { user: must } });
+		expect(held.response.headers.get('location')).toBe('/sw/account');
+	});
+
 	it('answers 401 to anonymous writes, in the shape each client expects', async () => {
 		const html = await access('/admin/users?/create', {
 			routeId: '/(admin)/admin/users',
@@ -204,7 +213,9 @@ describe('safeRedirectTarget', () => {
 		['/\t/evil.example', '/'],
 		['javascript:alert(1)', '/'],
 		['/login?redirectTo=/admin', '/'],
-		['/logout', '/']
+		['/logout', '/'],
+		['/sw/login?redirectTo=/admin', '/'],
+		['/sw/commitments?committee=x', '/sw/commitments?committee=x']
 	])('%s → %s', (input, expected) => {
 		expect(safeRedirectTarget(input)).toBe(expected);
 	});

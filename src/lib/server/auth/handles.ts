@@ -2,6 +2,7 @@
 // src/hooks.server.ts puts them together.
 import { json, type Handle, type RequestEvent } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
+import { baseLocale, extractLocaleFromUrl, localizeHref } from '$lib/paraglide/runtime';
 import type { DB } from '../db/schema';
 import { PASSWORD_CHANGE_ROUTES, decideAccess } from './access';
 import {
@@ -86,7 +87,7 @@ export const handleAccess: Handle = async ({ event, resolve }) => {
 	const user = event.locals.user;
 
 	if (user?.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(routeId)) {
-		if (reading) return redirectTo('/account');
+		if (reading) return redirectTo(inLanguageOf(event, '/account'));
 		return deny(event, 403, 'Change your temporary password before doing anything else.');
 	}
 
@@ -96,7 +97,9 @@ export const handleAccess: Handle = async ({ event, resolve }) => {
 		case 'anonymous':
 			if (reading) {
 				const target = event.url.pathname + event.url.search;
-				return redirectTo(`/login?redirectTo=${encodeURIComponent(target)}`);
+				return redirectTo(
+					`${inLanguageOf(event, '/login')}?redirectTo=${encodeURIComponent(target)}`
+				);
 			}
 			return deny(event, 401, 'Your session has ended or you are not signed in.');
 		case 'method':
@@ -105,6 +108,11 @@ export const handleAccess: Handle = async ({ event, resolve }) => {
 			return deny(event, 403, 'Your account does not have access to this page.');
 	}
 };
+
+/** `path` in the request's language: '/login' from a /sw/... page is '/sw/login'. */
+function inLanguageOf(event: Pick<RequestEvent, 'url'>, path: string): string {
+	return localizeHref(path, { locale: extractLocaleFromUrl(event.url) ?? baseLocale });
+}
 
 // A Response rather than a thrown redirect, so that handleHeaders (outside) still sees it.
 // SvelteKit turns it into its JSON redirect for data requests.

@@ -1,3 +1,5 @@
+import { deLocalizeHref } from '$lib/paraglide/runtime';
+
 const BASE = 'http://ahadi.invalid';
 
 /**
@@ -18,7 +20,8 @@ export function safeRedirectTarget(value: string | null | undefined, fallback = 
 	}
 	if (url.origin !== BASE) return fallback;
 	const target = url.pathname + url.search + url.hash;
-	// Going back to the sign-in or sign-out page after signing in would be a loop.
-	if (url.pathname === '/login' || url.pathname === '/logout') return fallback;
+	// Going back to the sign-in or sign-out page (in any language) after signing in would be a loop.
+	const page = deLocalizeHref(url.pathname);
+	if (page === '/login' || page === '/logout') return fallback;
 	return target;
 }
