@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { demoAccount, ensureDemoUsers } from './auth-fixtures';
 import { expectNoAxeViolations, expectNoHorizontalScroll, screenshotBoth } from './fixtures';
 
 const FILTER = 'committee=administration-internal-security';
@@ -93,5 +94,21 @@ test.describe('English and Kiswahili', () => {
 		await expect(page.getByRole('link', { name: 'English' })).toBeFocused();
 		await expect(page.getByRole('link', { name: 'English' })).toBeInViewport();
 		await screenshotBoth(page, 'dashboard-sw');
+	});
+
+	test('/sw/login is in Kiswahili and still signs in', async ({ page }) => {
+		await ensureDemoUsers();
+		const { email, password, name } = demoAccount('mp');
+		await page.goto('/sw/login', { waitUntil: 'networkidle' });
+		await expect(page.locator('html')).toHaveAttribute('lang', 'sw');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ingia');
+		await page.getByLabel('Barua pepe').fill(email);
+		await page.getByLabel('Nenosiri').fill(password);
+		await page.getByRole('button', { name: 'Ingia' }).click();
+		// Signed in, and still in Kiswahili.
+		await expect(page).toHaveURL(/\/sw$/);
+		const header = page.getByRole('banner');
+		await expect(header.getByRole('button', { name: 'Toka' })).toBeVisible();
+		await expect(header).toContainText(name);
 	});
 });

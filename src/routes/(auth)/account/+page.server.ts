@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { z } from 'zod';
 import { actorOf } from '$lib/server/audit';
 import { ROLES, requireRole } from '$lib/server/auth/access';
@@ -63,6 +64,6 @@ export const actions: Actions = {
 		const token = generateSessionToken();
 		const session = await createSession(db, token, user.id);
 		setSessionCookie(cookies, token, session.expiresAt, isSecureRequest(event));
-		redirect(303, '/account?changed');
+		redirect(303, localizeHref('/account?changed'));
 	}
 };

@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { z } from 'zod';
 import { isSecureRequest } from '$lib/server/auth/handles';
 import { PASSWORD_MAX_LENGTH } from '$lib/server/auth/password';
@@ -64,7 +65,7 @@ export const actions: Actions = {
 		const session = await startSession(db, user, token);
 		setSessionCookie(cookies, token, session.expiresAt, isSecureRequest(event));
 
-		if (user.mustChangePassword) redirect(303, '/account');
-		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
+		if (user.mustChangePassword) redirect(303, localizeHref('/account'));
+		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), localizeHref('/')));
 	}
 };
