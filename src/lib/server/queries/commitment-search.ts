@@ -12,7 +12,7 @@ import {
 } from '$lib/domain';
 import { EMPTY_COMMITMENT_QUERY, type CommitmentQuery } from '$lib/domain/commitment-query';
 import type { DB } from '../db/schema';
-import type { CommitmentRow } from './commitments';
+import { toRow, type CommitmentRow } from './commitments';
 import { containsIgnoringCase } from './text-match';
 
 export { parseCommitmentQuery, type CommitmentQuery } from '$lib/domain/commitment-query';
@@ -258,24 +258,8 @@ async function runSearch(
 				today
 			);
 			return {
-				id: r.id,
-				ref: r.ref,
-				title: r.title,
-				summary: r.summary,
-				type: r.type,
-				givenOn: r.given_on,
-				dueOn: r.due_on,
-				deliveryStatus: r.delivery_status,
-				proceduralStatus: r.procedural_status,
-				fundingStatus: r.funding_status,
-				committee: {
-					slug: r.committee_slug,
-					name: r.committee_name,
-					abbreviation: r.committee_abbreviation
-				},
-				organisation: r.organisation_name,
+				...toRow(r),
 				organisationSlug: r.organisation_slug,
-				office: r.office_title,
 				quote: r.quote,
 				quoteSource: { title: r.quote_source_title, url: r.quote_source_url },
 				updatedAt: r.updated_at,

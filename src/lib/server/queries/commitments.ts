@@ -62,9 +62,27 @@ function baseList(db: Kysely<DB>, visible: ('published' | 'withdrawn')[] = ['pub
 		.where('c.visibility', 'in', visible);
 }
 
-type BaseRow = Awaited<ReturnType<ReturnType<typeof baseList>['execute']>>[number];
+/** The columns of a public list row, as selected by baseList and by the explorer's search. */
+export type CommitmentRowColumns = Pick<
+	Awaited<ReturnType<ReturnType<typeof baseList>['execute']>>[number],
+	| 'id'
+	| 'ref'
+	| 'title'
+	| 'summary'
+	| 'type'
+	| 'given_on'
+	| 'due_on'
+	| 'delivery_status'
+	| 'procedural_status'
+	| 'funding_status'
+	| 'committee_slug'
+	| 'committee_name'
+	| 'committee_abbreviation'
+	| 'organisation_name'
+	| 'office_title'
+>;
 
-function toRow(r: BaseRow): CommitmentRow {
+export function toRow(r: CommitmentRowColumns): CommitmentRow {
 	return {
 		id: r.id,
 		ref: r.ref,

@@ -31,3 +31,18 @@ export async function getCommitteeBySlug(db: Kysely<DB>, slug: string) {
 		.where('k.slug', '=', slug)
 		.executeTakeFirst();
 }
+
+/** The committees a user may edit: all for admins, their own for clerks. */
+export async function listEditableCommittees(
+	db: Kysely<DB>,
+	user: { role: 'mp' | 'clerk' | 'admin'; committeeIds: readonly number[] }
+) {
+	return db
+		.selectFrom('committees')
+		.select(['id', 'slug', 'name', 'abbreviation'])
+		.$if(user.role !== 'admin', (q) =>
+			q.where('id', 'in', user.committeeIds.length ? [...user.committeeIds] : [-1])
+		)
+		.orderBy('name')
+		.execute();
+}

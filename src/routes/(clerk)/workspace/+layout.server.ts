@@ -1,16 +1,8 @@
 import { db } from '$lib/server/db/client';
+import { listEditableCommittees } from '$lib/server/queries/committees';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = async ({ locals }) => {
-	const user = locals.user!;
-	// Admins work across every committee; clerks see their own.
-	const committees = await db
-		.selectFrom('committees')
-		.select(['id', 'slug', 'name', 'abbreviation'])
-		.$if(user.role !== 'admin', (q) =>
-			q.where('id', 'in', user.committeeIds.length ? user.committeeIds : [-1])
-		)
-		.orderBy('name')
-		.execute();
-	return { committees };
-};
+export const load: LayoutServerLoad = async ({ locals }) => ({
+	// The access table admits only clerks and admins here, so a user is always present.
+	committees: await listEditableCommittees(db, locals.user!)
+});
