@@ -3,6 +3,11 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { paraglideOptions } from './paraglide.options.js';
 
+const integration = {
+	include: ['tests/integration/**/*.test.ts'],
+	setupFiles: ['tests/helpers/integration-setup.ts']
+};
+
 export default defineConfig({
 	plugins: [
 		// Under Vitest the messages come from `node scripts/i18n.mjs` (npm prepare, scripts/test.mjs):
@@ -11,9 +16,27 @@ export default defineConfig({
 		sveltekit()
 	],
 	test: {
-		include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		environment: 'node',
 		expect: { requireAssertions: true },
-		pool: 'forks'
+		pool: 'forks',
+		projects: [
+			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+			{ extends: true, test: { name: 'integration', ...integration } },
+			// The same integration tests again on PostgreSQL whenever TEST_DATABASE_URL names a
+			// server (CI starts one): each test gets its own database, dropped afterwards.
+			...(process.env.TEST_DATABASE_URL
+				? [
+						{
+							extends: true,
+							test: {
+								name: 'integration-postgres',
+								...integration,
+								env: { AHADI_TEST_DIALECT: 'postgres' },
+								globalSetup: ['tests/helpers/pg-global-setup.ts']
+							}
+						}
+					]
+				: [])
+		]
 	}
 });

@@ -1,12 +1,7 @@
-import { createDb, type Database } from '../../src/lib/server/db/index';
-import { migrateToLatest } from '../../src/lib/server/db/migrate';
+import type { Database } from '../../src/lib/server/db/index';
 
-/** A fresh in-memory SQLite database migrated by the real Migrator. */
-export async function freshDb(): Promise<Database> {
-	const db = createDb(':memory:');
-	await migrateToLatest(db);
-	return db;
-}
+// A fresh migrated database of the dialect under test (SQLite in memory, or PostgreSQL).
+export { freshDb } from './test-db';
 
 /** The minimum rows a commitment needs: organisation, office, committee, sitting. */
 export async function insertBasics(db: Database) {

@@ -2,12 +2,7 @@
 // allow/deny matrix that the end-to-end tests run against the built server.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-
-vi.hoisted(() => {
-	// Route modules open the app's database when imported; keep that in memory.
-	process.env.DATABASE_URL = ':memory:';
-});
+import { describe, expect, it } from 'vitest';
 
 import {
 	ACCESS,

@@ -1,11 +1,8 @@
-// The sign-in, account and admin actions called directly, against the app's own `db` (an
-// in-memory database here).
+// The sign-in, account and admin actions called directly, against the app's own `db` (a fresh
+// test database: tests/helpers/integration-setup.ts points DATABASE_URL at it).
 import { isActionFailure, isRedirect, type ActionFailure } from '@sveltejs/kit';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.hoisted(() => {
-	process.env.DATABASE_URL = ':memory:';
-});
 const argon2 = vi.hoisted(() => ({ verifyCalls: 0 }));
 vi.mock('@node-rs/argon2', async (importOriginal) => {
 	const real = await importOriginal<typeof import('@node-rs/argon2')>();

@@ -1,9 +1,7 @@
 // `npm run user -- …` (scripts/user.ts) and the demo accounts.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seeds/demo';
 import {
 	DEMO_ACCOUNTS,
@@ -15,10 +13,8 @@ import { SYSTEM_ACTOR } from '../../src/lib/server/audit';
 import { getUserByEmail } from '../../src/lib/server/queries/users';
 import { setTemporaryPassword } from '../../src/lib/server/services/users';
 import { checkCredentials } from '../../src/lib/server/services/sign-in';
+import { newDatabaseUrl } from '../helpers/test-db';
 import { addCommittee, countRows, freshDb } from './auth-helpers';
-
-const dir = mkdtempSync(join(tmpdir(), 'ahadi-cli-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function userCli(dbFile: string, args: string[], input = '') {
 	const r = spawnSync(join('node_modules', '.bin', 'tsx'), ['scripts/user.ts', ...args], {
@@ -32,7 +28,7 @@ function userCli(dbFile: string, args: string[], input = '') {
 // Each run starts tsx (a second or two on a busy machine).
 describe('scripts/user.ts', { timeout: 60_000 }, () => {
 	it('adds the first admin with the password piped on stdin, and a clerk by committee slug', async () => {
-		const file = join(dir, 'cli.db');
+		const file = await newDatabaseUrl();
 		const db = await freshDb(file);
 		await addCommittee(db, 'administration-internal-security');
 
@@ -77,7 +73,7 @@ describe('scripts/user.ts', { timeout: 60_000 }, () => {
 	});
 
 	it('fails with a clear message and a non-zero exit on bad input', async () => {
-		const file = join(dir, 'bad.db');
+		const file = await newDatabaseUrl();
 		const db = await freshDb(file);
 		const cases: [string[], string, RegExp][] = [
 			[

@@ -1,18 +1,20 @@
-// Shared set-up for the auth tests: a fresh in-memory database migrated by the real Migrator,
-// committees and users made through the same services the app uses.
+// Shared set-up for the auth tests: a fresh database of the dialect under test, migrated by the
+// real Migrator; committees and users made through the same services the app uses.
 import { afterEach } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/lib/server/audit';
 import { createDb, type Database } from '../../src/lib/server/db/index';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import type { Role } from '../../src/lib/server/db/schema';
 import { createUser } from '../../src/lib/server/services/users';
+import { freshDb as freshTestDb } from '../helpers/test-db';
 
 const open: Database[] = [];
 
-export async function freshDb(url = ':memory:'): Promise<Database> {
-	const db = createDb(url);
+/** A fresh migrated database, or with `url` (from newDatabaseUrl) a handle on that one. */
+export async function freshDb(url?: string): Promise<Database> {
+	const db = url ? createDb(url) : await freshTestDb();
 	open.push(db);
-	await migrateToLatest(db);
+	if (url) await migrateToLatest(db);
 	return db;
 }
 

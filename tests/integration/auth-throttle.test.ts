@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
 	ACCOUNT_RULE,
 	ADDRESS_RULE,
@@ -9,6 +6,7 @@ import {
 	countSignInAttempt,
 	recordSignInSuccess
 } from '../../src/lib/server/auth/throttle';
+import { newDatabaseUrl } from '../helpers/test-db';
 import { countRows, freshDb } from './auth-helpers';
 
 const T0 = 1_800_000_000_000;
@@ -80,11 +78,8 @@ describe('sign-in throttling', () => {
 	});
 
 	describe('holds across restarts and instances (state in the database)', () => {
-		const dir = mkdtempSync(join(tmpdir(), 'ahadi-throttle-'));
-		afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-		it('two handles on one database file share the count', async () => {
-			const file = join(dir, 'shared.db');
+		it('two handles on one database share the count', async () => {
+			const file = await newDatabaseUrl();
 			const instanceA = await freshDb(file);
 			const instanceB = await freshDb(file);
 			for (let i = 0; i < 3; i++) await countSignInAttempt(instanceA, 'a@x.example', IP, T0 + i);

@@ -1,4 +1,4 @@
-import { sql, type KyselyPlugin } from 'kysely';
+import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isOverdue } from '$lib/domain';
 import {
@@ -6,8 +6,7 @@ import {
 	commitmentQueryToParams,
 	type CommitmentQuery
 } from '$lib/domain/commitment-query';
-import { createDb, type Database } from '$lib/server/db/index';
-import { migrateToLatest } from '$lib/server/db/migrate';
+import type { Database } from '$lib/server/db/index';
 import type { NewCommitment } from '$lib/server/db/schema';
 import {
 	findPublishedCommitment,
@@ -21,38 +20,14 @@ const DRAFT = 'K/2025/099';
 const WITHDRAWN = 'K/2025/098';
 
 let db: Database;
-let dropDatabase: (() => Promise<void>) | null = null;
-
-/**
- * SQLite in memory, or with TEST_DATABASE_URL a new PostgreSQL database created for this file
- * and dropped afterwards (the server's existing databases are not touched).
- */
-async function openDb(): Promise<Database> {
-	const url = process.env.TEST_DATABASE_URL;
-	if (!url) return freshDb();
-	const name = `ahadi_search_${process.pid}_${Date.now()}`;
-	const admin = createDb(url);
-	await sql`create database ${sql.id(name)}`.execute(admin);
-	const target = new URL(url);
-	target.pathname = `/${name}`;
-	const fresh = createDb(target.toString());
-	await migrateToLatest(fresh);
-	dropDatabase = async () => {
-		await fresh.destroy();
-		await sql`drop database ${sql.id(name)}`.execute(admin);
-		await admin.destroy();
-	};
-	return fresh;
-}
 
 afterAll(async () => {
-	if (dropDatabase) await dropDatabase();
-	else await db?.destroy();
+	await db?.destroy();
 });
 
 /** Hand-made rows: five published commitments, a draft and a withdrawn one that match a lot. */
 beforeAll(async () => {
-	db = await openDb();
+	db = await freshDb();
 	const basics = await insertBasics(db);
 	const org2 = await db
 		.insertInto('organisations')

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDb, type Database } from '$lib/server/db/index';
-import { migrateToLatest } from '$lib/server/db/migrate';
+import type { Database } from '$lib/server/db/index';
 import type { BudgetPhase, FundingStatus } from '$lib/server/db/schema';
 import { refreshFundingStatuses } from '$lib/server/services/funding-status';
+import { freshDb } from '../helpers/test-db';
 
 let db: Database;
 let sittingId: number;
@@ -13,8 +13,7 @@ let commitmentSeq = 0;
 let lineSeq = 0;
 
 beforeEach(async () => {
-	db = createDb(':memory:');
-	await migrateToLatest(db);
+	db = await freshDb();
 	commitmentSeq = 0;
 	lineSeq = 0;
 	({ id: organisationId } = await db

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../src/lib/server/db/index';
+import { newDatabaseUrl } from '../helpers/test-db';
 import { BUDGET_CSV_COLUMNS } from '../../src/lib/server/services/budget-import';
 
 const HEADER = BUDGET_CSV_COLUMNS.join(',');
@@ -24,9 +25,10 @@ const BAD = [
 let dir: string;
 let dbPath: string;
 
-beforeAll(() => {
+beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'ahadi-import-cli-'));
-	dbPath = join(dir, 'ahadi.db');
+	// A database the CLI must migrate itself (SQLite: a file that does not exist yet).
+	dbPath = await newDatabaseUrl({ migrated: false });
 	writeFileSync(join(dir, 'good.csv'), GOOD);
 	writeFileSync(join(dir, 'bad.csv'), BAD);
 });

@@ -1,42 +1,19 @@
-import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seeds/demo';
 import { seedSynthetic } from '../../db/seeds/synthetic';
-import { createDb, type Database } from '../../src/lib/server/db/index';
-import { migrateToLatest } from '../../src/lib/server/db/migrate';
+import type { Database } from '../../src/lib/server/db/index';
+import { freshDb as freshTestDb } from '../helpers/test-db';
 
-const cleanups: (() => Promise<void>)[] = [];
-let databases = 0;
+const open: Database[] = [];
 
-/**
- * SQLite in memory, or with TEST_DATABASE_URL a new PostgreSQL database per test, dropped
- * afterwards (the server's existing databases are not touched).
- */
 async function freshDb(): Promise<Database> {
-	const url = process.env.TEST_DATABASE_URL;
-	if (!url) {
-		const db = createDb(':memory:');
-		cleanups.push(() => db.destroy());
-		await migrateToLatest(db);
-		return db;
-	}
-	const name = `ahadi_seeds_${process.pid}_${++databases}`;
-	const admin = createDb(url);
-	await sql`create database ${sql.id(name)}`.execute(admin);
-	const target = new URL(url);
-	target.pathname = `/${name}`;
-	const db = createDb(target.toString());
-	cleanups.push(async () => {
-		await db.destroy();
-		await sql`drop database ${sql.id(name)}`.execute(admin);
-		await admin.destroy();
-	});
-	await migrateToLatest(db);
+	const db = await freshTestDb();
+	open.push(db);
 	return db;
 }
 
 afterEach(async () => {
-	for (const cleanup of cleanups.splice(0)) await cleanup();
+	for (const db of open.splice(0)) await db.destroy();
 });
 
 const TABLES = [

@@ -1,7 +1,7 @@
 // The clerk workspace's use cases against a fresh, migrated database: recording commitments
 // (ref numbering, rule-derived due dates and their history), the version check that refuses a
 // stale save, publishing and withdrawing (audited), sittings, and the reference lists.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyDeadlineRule } from '../../src/lib/domain';
 import type { Database } from '../../src/lib/server/db/index';
 import {
@@ -79,6 +79,10 @@ const auditsOf = (entity: string, id: number) =>
 		.where('entity_id', '=', String(id))
 		.orderBy('id')
 		.execute();
+
+afterEach(async () => {
+	await db.destroy();
+});
 
 beforeEach(async () => {
 	db = await freshDb();

@@ -32,9 +32,12 @@ export function createDb(url: string = process.env.DATABASE_URL || DEFAULT_DATAB
 			pg.types.setTypeParser(20, (v) => Number(v));
 			bigintParserSet = true;
 		}
-		return new Kysely<DB>({
-			dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) })
-		});
+		const pool = new pg.Pool({ connectionString: url, max: 10 });
+		// An idle connection that the server ends (a restart, a failover, an administrator)
+		// emits 'error' on the pool; unhandled, that would crash the process. The pool drops the
+		// connection and opens a new one for the next query.
+		pool.on('error', (err) => console.error(`PostgreSQL: idle connection closed: ${err.message}`));
+		return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 	}
 	const path = sqlitePath(url);
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });

@@ -15,6 +15,7 @@ import {
 	type EconomicClass
 } from '../../domain';
 import { recordAudit, type Actor } from '../audit';
+import { lockForWrite } from '../db/locks';
 import type { BudgetFigureTable, DB } from '../db/schema';
 import { refreshFundingStatuses } from './funding-status';
 
@@ -1019,6 +1020,8 @@ export async function applyBudgetImport(
 ): Promise<ImportResult> {
 	const total = rows.length;
 	return db.transaction().execute(async (trx) => {
+		// One import at a time (on PostgreSQL across instances), so the plan below stays true.
+		await lockForWrite(trx, 'budgetImport');
 		// Compared again inside the transaction: the preview the clerk saw may be stale.
 		const plan = await planImport(trx, rows);
 		const { counts } = plan.preview;
