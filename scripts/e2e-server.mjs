@@ -1,11 +1,15 @@
-// Starts the built server for the end-to-end tests on a fresh database. With --demo the
-// database gets the demo data first; without, the server must migrate the empty file itself.
+// Starts the built server for the end-to-end tests on a fresh database (an SQLite file, or a
+// postgres:// URL). With --demo the database gets the demo data first; without, the server must
+// migrate the empty database itself.
 import { rmSync, mkdirSync } from 'node:fs';
 import { bin, run, serve } from './lib.mjs';
 
 const [port, dbFile, ...flags] = process.argv.slice(2);
 mkdirSync('test-results', { recursive: true });
-for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
+// --shared: another instance already serves this database (tests/e2e/two-instances.spec.ts).
+if (!flags.includes('--shared')) {
+	for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
+}
 const env = { ...process.env, PORT: port, HOST: '127.0.0.1', DATABASE_URL: dbFile };
 env.ORIGIN = `http://127.0.0.1:${port}`;
 // As in scripts/start.mjs: budget CSV uploads may be 20 MB (adapter-node's default is 512K).
