@@ -4,7 +4,14 @@
 #   scripts/pg-throwaway.sh stop "$PGTHROWAWAY"
 # Needs Debian's `postgresql` package (15 or newer). As root, the server runs as the postgres user.
 set -euo pipefail
-PORT="${PGPORT_THROWAWAY:-55432}"
+# The first free port from 55432 (a developer's own throw-away server may hold it).
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+PORT="${PGPORT_THROWAWAY:-}"
+if [ -z "$PORT" ]; then
+	for p in $(seq 55432 55462); do
+		if port_free "$p"; then PORT=$p; break; fi
+	done
+fi
 PGBIN="${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
 [ -x "$PGBIN/initdb" ] || { echo "PostgreSQL binaries not found (apt-get install postgresql)" >&2; exit 1; }
 
