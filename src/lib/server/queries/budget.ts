@@ -48,6 +48,8 @@ export async function listBudgetLinesWithFigures(
 		.orderBy('b.programme')
 		.orderBy('b.id')
 		.orderBy('f.as_of')
+		// Ties broken by insertion order, or the two databases list same-day figures differently.
+		.orderBy('f.id')
 		.execute();
 	const byId = new Map<number, BudgetLineWithFigures>();
 	for (const r of rows) {

@@ -325,6 +325,8 @@ export async function listFundingForCommitments(db: Kysely<DB>, commitmentIds: n
 		.orderBy('b.fiscal_year')
 		.orderBy('l.id')
 		.orderBy('f.as_of')
+		// Ties broken by insertion order, or the two databases list same-day figures differently.
+		.orderBy('f.id')
 		.execute();
 	const links = new Map<number, FundingLinkView>();
 	for (const r of rows) {
