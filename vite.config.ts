@@ -20,14 +20,14 @@ export default defineConfig({
 		expect: { requireAssertions: true },
 		pool: 'forks',
 		projects: [
-			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
-			{ extends: true, test: { name: 'integration', ...integration } },
+			{ extends: true as const, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+			{ extends: true as const, test: { name: 'integration', ...integration } },
 			// The same integration tests again on PostgreSQL whenever TEST_DATABASE_URL names a
 			// server (CI starts one): each test gets its own database, dropped afterwards.
 			...(process.env.TEST_DATABASE_URL
 				? [
 						{
-							extends: true,
+							extends: true as const,
 							test: {
 								name: 'integration-postgres',
 								...integration,

@@ -252,6 +252,18 @@ test('withdrawing a published commitment needs a reason, keeps its page, and end
 	]);
 	const publicPage = await page.goto(`/commitments/${encodeURIComponent(ref)}`);
 	expect(publicPage?.status()).toBe(200);
+	// The open data agrees with the page: the record answers by reference, saying it was
+	// withdrawn and why, and has left the list.
+	const api = await page.request.get(`/api/v1/commitments/${ref}`);
+	expect(api.status()).toBe(200);
+	const { data } = (await api.json()) as {
+		data: { ref: string; withdrawn: { at: string | null; reason: string | null } | null };
+	};
+	expect(data.ref).toBe(ref);
+	expect(data.withdrawn?.reason).toBe('Duplicate of another record (test data)');
+	expect(data.withdrawn?.at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+	const list = await page.request.get(`/api/v1/commitments?q=${encodeURIComponent(title)}`);
+	expect(((await list.json()) as { data: unknown[] }).data).toEqual([]);
 });
 
 test('two sessions edit one commitment: the second save is refused, keeps its input, and overwrites nothing', async ({

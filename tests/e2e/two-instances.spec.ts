@@ -19,7 +19,7 @@ const CLERK = { email: 'clerk@ahadi.example', password: 'demo-clerk-password' };
 let databaseUrl: string;
 let cleanup: () => Promise<void>;
 const servers: ChildProcess[] = [];
-const urls = [`http://127.0.0.1:${BASE_PORT}`, `http://127.0.0.1:${BASE_PORT + 1}`];
+const urls = [`http://127.0.0.1:${BASE_PORT}`, `http://127.0.0.1:${BASE_PORT + 1}`] as const;
 
 /** A new database: a fresh PostgreSQL database, or an SQLite file in a temporary folder. */
 async function newDatabase(): Promise<void> {
@@ -118,10 +118,13 @@ test.describe(`two instances on one ${PG ? 'PostgreSQL' : 'SQLite'} database`, (
 
 	test('sign-in throttling counts failures made on both instances', async () => {
 		const email = `nobody.${Date.now()}@ahadi.example`;
-		const clients = [await clientFor(urls[0]), await clientFor(urls[1])];
+		const clients = [await clientFor(urls[0]), await clientFor(urls[1])] as const;
 		// Five failures, alternating between the instances: each alone saw at most three.
 		for (let i = 0; i < 5; i++) {
-			const res = await clients[i % 2].post('/login', formBody({ email, password: `guess ${i}` }));
+			const res = await clients[i % 2 === 0 ? 0 : 1].post(
+				'/login',
+				formBody({ email, password: `guess ${i}` })
+			);
 			expect(res.status(), `attempt ${i + 1}`).toBe(400);
 		}
 		for (const c of clients) {
@@ -182,7 +185,7 @@ test.describe(`two instances on one ${PG ? 'PostgreSQL' : 'SQLite'} database`, (
 			maxRedirects: 0
 		});
 		expect(preview.status()).toBe(303);
-		const job = new URL(preview.headers()['location'], urls[0]).searchParams.get('job');
+		const job = new URL(preview.headers()['location'] ?? '', urls[0]).searchParams.get('job');
 		expect(job).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
 
 		// The job (the file's text included) is in the database, so the other instance can

@@ -9,7 +9,7 @@ import {
 import type { Database } from '$lib/server/db/index';
 import type { NewCommitment } from '$lib/server/db/schema';
 import {
-	findPublishedCommitment,
+	findPublicCommitment,
 	parseCommitmentQuery,
 	searchCommitments
 } from '$lib/server/queries/commitment-search';
@@ -367,8 +367,9 @@ describe('searchCommitments', () => {
 		}
 		const { rows } = await searchCommitments(db, query(), TODAY, { all: true });
 		expect(rows.map((r) => r.ref)).not.toContain(DRAFT);
-		expect(await findPublishedCommitment(db, DRAFT, TODAY)).toBeNull();
-		expect(await findPublishedCommitment(db, WITHDRAWN, TODAY)).toBeNull();
+		expect(await findPublicCommitment(db, DRAFT, TODAY)).toBeNull();
+		// A withdrawn record is still found by its reference (its page, API record and feed).
+		expect(await findPublicCommitment(db, WITHDRAWN, TODAY)).toMatchObject({ ref: WITHDRAWN });
 	});
 
 	it('searches title, summary and quote, case-insensitively, every word required', async () => {
@@ -543,8 +544,8 @@ describe('searchCommitments', () => {
 	});
 
 	it('finds one published commitment by reference, shaped like a search row', async () => {
-		const one = await findPublishedCommitment(db, 'K/2025/001', TODAY);
+		const one = await findPublicCommitment(db, 'K/2025/001', TODAY);
 		expect(one).toMatchObject({ ref: 'K/2025/001', overdue: true, progress: 0.5 });
-		expect(await findPublishedCommitment(db, 'K/2025/404', TODAY)).toBeNull();
+		expect(await findPublicCommitment(db, 'K/2025/404', TODAY)).toBeNull();
 	});
 });

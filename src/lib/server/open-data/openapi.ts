@@ -152,6 +152,10 @@ const schemas: Record<string, Schema> = {
 		dueBasis: orNull(str),
 		measurableTarget: orNull(str),
 		statusReason: orNull(str),
+		// Set when the record was withdrawn after publication: it stays public, out of lists.
+		withdrawn: orNull(
+			obj({ at: orNull({ type: 'string', format: 'date-time' }), reason: orNull(str) })
+		),
 		publishedAt: orNull({ type: 'string', format: 'date-time' }),
 		updatedAt: { type: 'string', format: 'date-time' },
 		tags: list(obj({ slug: str, name: str })),

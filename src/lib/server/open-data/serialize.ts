@@ -170,6 +170,12 @@ export function toCommitmentDetail(
 		dueBasis: c.dueBasis,
 		measurableTarget: c.measurableTarget,
 		statusReason: c.statusReason,
+		withdrawn: c.withdrawn
+			? {
+					at: c.withdrawn.at === null ? null : toIsoTimestamp(c.withdrawn.at),
+					reason: c.withdrawn.reason
+				}
+			: null,
 		publishedAt: c.publishedAt === null ? null : toIsoTimestamp(c.publishedAt),
 		updatedAt: toIsoTimestamp(c.updatedAt),
 		tags: c.tags.map((t) => ({ slug: t.slug, name: t.name })),

@@ -71,8 +71,12 @@ export function overdueCondition(eb: EB, today: string): Expression<SqlBool> {
 }
 
 function conditions(eb: EB, f: SearchFilter, today: string): Expression<SqlBool>[] {
-	const list: Expression<SqlBool>[] = [eb('c.visibility', '=', 'published')];
-	if (f.ref !== undefined) list.push(eb('c.ref', '=', f.ref));
+	// Lists show published records only. By reference, a withdrawn record is found too: it keeps
+	// its public page, API record and feed (with why it was withdrawn), as it was once public.
+	const list: Expression<SqlBool>[] =
+		f.ref === undefined
+			? [eb('c.visibility', '=', 'published')]
+			: [eb('c.visibility', 'in', ['published', 'withdrawn']), eb('c.ref', '=', f.ref)];
 	if (f.q) {
 		for (const term of f.q.split(' ').filter(Boolean).slice(0, MAX_TERMS)) {
 			list.push(
@@ -175,8 +179,11 @@ export async function searchCommitments(
 	return runSearch(db, query, today, opts.all ?? false);
 }
 
-/** One published commitment by reference, shaped exactly like a search result. */
-export async function findPublishedCommitment(
+/**
+ * One public commitment by reference (published, or withdrawn after publication), shaped
+ * exactly like a search result. Never a draft.
+ */
+export async function findPublicCommitment(
 	db: Kysely<DB>,
 	ref: string,
 	today: string

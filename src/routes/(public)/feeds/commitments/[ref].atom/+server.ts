@@ -3,14 +3,14 @@ import { ATOM_CONTENT_TYPE } from '$lib/server/atom';
 import { db } from '$lib/server/db/client';
 import { cachedText, notFound } from '$lib/server/http';
 import { updatesFeed } from '$lib/server/open-data/feeds';
-import { findPublishedCommitment } from '$lib/server/queries/commitment-search';
+import { findPublicCommitment } from '$lib/server/queries/commitment-search';
 import { listPublishedUpdates } from '$lib/server/queries/updates';
 import { todayInNairobi } from '$lib/domain';
 import type { RequestHandler } from './$types';
 
 // The reference is one URL-encoded segment: /feeds/commitments/DCAIS%2F2025%2F001.atom
 export const GET: RequestHandler = async ({ params, url, request }) => {
-	const c = await findPublishedCommitment(db, params.ref, todayInNairobi());
+	const c = await findPublicCommitment(db, params.ref, todayInNairobi());
 	// Drafts and unknown references answer alike.
 	if (!c) return notFound('No published commitment has this reference.');
 	const updates = await listPublishedUpdates(db, { commitmentId: c.id });

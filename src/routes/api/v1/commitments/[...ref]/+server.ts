@@ -2,7 +2,7 @@ import { todayInNairobi } from '$lib/domain';
 import { db } from '$lib/server/db/client';
 import { cachedJson, notFound } from '$lib/server/http';
 import { toCommitmentDetail } from '$lib/server/open-data/serialize';
-import { findPublishedCommitment } from '$lib/server/queries/commitment-search';
+import { findPublicCommitment } from '$lib/server/queries/commitment-search';
 import { getPublishedCommitment } from '$lib/server/queries/commitments';
 import type { RequestHandler } from './$types';
 
@@ -14,7 +14,7 @@ export const GET: RequestHandler = async ({ params, url, request }) => {
 	const ref = params.ref;
 	if (ref === '' || ref.length > 100) return notFound(NOT_FOUND);
 	const [item, story] = await Promise.all([
-		findPublishedCommitment(db, ref, todayInNairobi()),
+		findPublicCommitment(db, ref, todayInNairobi()),
 		getPublishedCommitment(db, ref)
 	]);
 	// Drafts and unknown references answer alike, so a draft's existence does not leak.
