@@ -1,7 +1,8 @@
 // Commitments as the clerk workspace sees them: drafts and withdrawn records included, limited
 // to the user's committees (`committeeIds` null means every committee, for admins).
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction, Updateable } from 'kysely';
 import type {
+	CommitmentTable,
 	CommitmentType,
 	DB,
 	DeliveryStatus,
@@ -239,14 +240,16 @@ export interface CommitmentEdit {
 
 /**
  * Compare-and-swap on `version` (SQLite has no SELECT ... FOR UPDATE): false when someone
- * else saved the commitment after `version` was read, and then nothing is written.
+ * else saved the commitment after `version` was read, and then nothing is written. On
+ * PostgreSQL a concurrent writer waits for the first to commit, then finds the version moved.
+ * Every change to a commitment row (edit, publish, withdraw, update) goes through here.
  */
 export async function updateCommitmentIfVersion(
 	trx: Transaction<DB>,
 	id: number,
 	version: number,
 	userId: number | null,
-	values: Partial<CommitmentEdit>
+	values: Updateable<CommitmentTable>
 ): Promise<boolean> {
 	const result = await trx
 		.updateTable('commitments')

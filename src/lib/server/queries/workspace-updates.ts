@@ -1,8 +1,7 @@
 // The clerk workspace's side of a commitment's change log: evidence, updates, due-date history
 // and extension or drop requests. Writes take a Transaction so they can only run inside one.
-import type { Kysely, Transaction, Updateable } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type {
-	CommitmentTable,
 	DB,
 	DeliveryStatus,
 	EvidenceType,
@@ -100,31 +99,6 @@ export async function commitmentLastSaved(
 		.where('c.id', '=', commitmentId)
 		.executeTakeFirst();
 	return { by: row?.name ?? null, at: row?.updated_at ?? null };
-}
-
-/**
- * Compare-and-swap on the version (SQLite has no SELECT ... FOR UPDATE): false when someone
- * else saved the commitment since `version` was read, and then nothing is written.
- */
-export async function updateCommitmentIfVersion(
-	trx: Transaction<DB>,
-	commitmentId: number,
-	version: number,
-	userId: number | null,
-	changes: Updateable<CommitmentTable>
-): Promise<boolean> {
-	const result = await trx
-		.updateTable('commitments')
-		.set((eb) => ({
-			...changes,
-			version: eb('version', '+', 1),
-			updated_at: new Date().toISOString(),
-			updated_by: userId
-		}))
-		.where('id', '=', commitmentId)
-		.where('version', '=', version)
-		.executeTakeFirst();
-	return Number(result.numUpdatedRows) === 1;
 }
 
 export interface NewUpdate {

@@ -13,9 +13,9 @@ import {
 	insertEvidence,
 	insertRequest,
 	insertUpdate,
-	linkUpdateEvidence,
-	updateCommitmentIfVersion
+	linkUpdateEvidence
 } from '../queries/workspace-updates';
+import { updateCommitmentIfVersion } from '../queries/workspace-commitments';
 import { checkRules, REQUEST_KIND, type Author, type UpdateInput } from './update-rules';
 import { NotFoundError, StaleRecordError } from './workspace-errors';
 
