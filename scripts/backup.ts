@@ -19,8 +19,9 @@ function fail(message: string, code = 1): never {
 
 async function main(): Promise<void> {
 	const args = process.argv.slice(2);
-	if (args.length !== 1 || args[0].startsWith('-')) fail(USAGE, 2);
-	const target = resolve(args[0]);
+	const [file] = args;
+	if (args.length !== 1 || !file || file.startsWith('-')) fail(USAGE, 2);
+	const target = resolve(file);
 	const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
 	if (isPostgresUrl(url)) {
 		fail(

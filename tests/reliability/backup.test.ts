@@ -7,7 +7,7 @@ import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { Client, signIn } from './helpers/client';
-import { freshDemoDb, integrityProblems, query, removeDb } from './helpers/db';
+import { freshDemoDb, integrityProblems, one, query, removeDb } from './helpers/db';
 import { root, workDir } from './helpers/paths';
 import { startServer, type Server } from './helpers/server';
 import { commitmentForm, demoIds } from './helpers/writes';
@@ -45,8 +45,8 @@ async function publishOne(client: Client, marker: string): Promise<string> {
 		commitmentForm(ids, marker)
 	);
 	expect(added.status).toBe(303);
-	const ref = decodeURIComponent(/added=([^#&]+)/.exec(added.location ?? '')![1]);
-	const [row] = query<{ id: number; version: number }>(
+	const ref = decodeURIComponent(/added=([^#&]+)/.exec(added.location ?? '')?.[1] ?? '');
+	const row = one<{ id: number; version: number }>(
 		dbFile,
 		'select id, version from commitments where ref = ?',
 		ref

@@ -6,7 +6,7 @@
 // record equals the last applied save.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { prng, signIn, type Client } from './helpers/client';
-import { freshDemoDb, integrityProblems, query } from './helpers/db';
+import { freshDemoDb, integrityProblems, one, query } from './helpers/db';
 import { startServer, type Server } from './helpers/server';
 
 const PORT = 5411;
@@ -45,7 +45,7 @@ interface Row {
 }
 
 function current(id: number): Row {
-	return query<Row>(dbFile, 'select * from commitments where id = ?', id)[0];
+	return one<Row>(dbFile, 'select * from commitments where id = ?', id);
 }
 
 function editForm(row: Row, title: string, version: string) {
@@ -76,8 +76,8 @@ describe('concurrent clerks', () => {
 		const clients: Client[] = [];
 		for (let i = 0; i < SESSIONS; i++)
 			clients.push(await signIn(server.url, i % 4 === 3 ? 'admin' : 'clerkA'));
-		const [{ n: auditBefore }] = query<{ n: number }>(dbFile, 'select max(id) as n from audit_log');
-		const start = Object.fromEntries(COMMITMENTS.map((id) => [id, current(id)]));
+		const { n: auditBefore } = one<{ n: number }>(dbFile, 'select max(id) as n from audit_log');
+		const start = new Map(COMMITMENTS.map((id) => [id, current(id)]));
 		const applied = new Map<number, string[]>(COMMITMENTS.map((id) => [id, []]));
 		const stale = new Map<number, string[]>(COMMITMENTS.map((id) => [id, []]));
 		const bad: string[] = [];
@@ -86,7 +86,8 @@ describe('concurrent clerks', () => {
 		await Promise.all(
 			clients.map(async (client, w) => {
 				for (let n = 0; Date.now() < deadline && saves < MAX_SAVES; n++) {
-					const id = rng() < 0.6 ? HOT : COMMITMENTS[Math.floor(rng() * COMMITMENTS.length)];
+					const id =
+						rng() < 0.6 ? HOT : (COMMITMENTS[Math.floor(rng() * COMMITMENTS.length)] ?? HOT);
 					// Open the form as a browser would and take the version it carries.
 					const page = await client.get(`/workspace/commitments/${id}`);
 					const version = /name="version" value="(\d+)"/.exec(page.body)?.[1];
@@ -99,7 +100,7 @@ describe('concurrent clerks', () => {
 					saves++;
 					const res = await client.post(
 						`/workspace/commitments/${id}?/save`,
-						editForm(start[id], title, version)
+						editForm(start.get(id)!, title, version)
 					);
 					if (res.status === 303) applied.get(id)!.push(title);
 					else if (res.status === 409) stale.get(id)!.push(title);
@@ -121,15 +122,14 @@ describe('concurrent clerks', () => {
 				after: JSON.parse(a.after_json) as { version: number; title: string }
 			}));
 			const titles = applied.get(id)!;
+			const first = start.get(id)!;
 			// Every applied save has exactly one audit row, and no refused one has any.
 			expect(audit.map((a) => a.after.title).sort()).toEqual([...titles].sort());
 			// One unbroken chain of versions: each applied save started from the one before it.
-			expect(audit.map((a) => a.before.version)).toEqual(
-				titles.map((_, i) => start[id].version + i)
-			);
+			expect(audit.map((a) => a.before.version)).toEqual(titles.map((_, i) => first.version + i));
 			const end = current(id);
-			expect(end.version).toBe(start[id].version + titles.length);
-			expect(end.title).toBe(audit.length ? audit.at(-1)!.after.title : start[id].title);
+			expect(end.version).toBe(first.version + titles.length);
+			expect(end.title).toBe(audit.length ? audit.at(-1)!.after.title : first.title);
 			// A refused save left no trace.
 			const refused = new Set(stale.get(id));
 			expect(audit.some((a) => refused.has(a.after.title))).toBe(false);

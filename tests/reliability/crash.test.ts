@@ -4,7 +4,7 @@
 // PRAGMA integrity_check and foreign_key_check are clean; and the server serves and writes again.
 import { afterAll, describe, expect, test } from 'vitest';
 import { prng, signIn, type Client } from './helpers/client';
-import { freshDemoDb, integrityProblems, query } from './helpers/db';
+import { freshDemoDb, integrityProblems, one, query } from './helpers/db';
 import { startServer, type Server } from './helpers/server';
 import { demoIds, write, type Ack, type WriteKind } from './helpers/writes';
 
@@ -45,13 +45,14 @@ async function writeUntilKilled(cycle: number) {
 	await Promise.all(
 		clients.map(async (client, w) => {
 			for (let n = 0; !killed && Date.now() - started < MAX_CYCLE_MS + 2_000; n++) {
-				const kind = KINDS[(w + n) % KINDS.length];
+				const kind = KINDS[(w + n) % KINDS.length] ?? 'person';
 				const marker = `Crash ${kind} c${cycle} w${w} n${n}`;
 				sent.push(marker);
 				let status: number;
 				try {
 					status = await write(client, ids, kind, marker);
-				} catch {
+				} catch (e) {
+					if (!killed) throw e;
 					return; // the server is gone
 				}
 				if (status >= 200 && status < 400) acked.push({ kind, marker, status });
@@ -76,12 +77,12 @@ function present(
 			marker
 		);
 		if (!row) return null;
-		const [a] = query<{ n: number }>(
+		const a = one<{ n: number }>(
 			dbFile,
 			"select count(*) as n from audit_log where action = 'sitting.created' and entity_id = ?",
 			String(row.id)
 		);
-		const [s] = query<{ n: number }>(
+		const s = one<{ n: number }>(
 			dbFile,
 			'select count(*) as n from sitting_appearances where sitting_id = ?',
 			row.id
@@ -91,7 +92,7 @@ function present(
 	if (kind === 'person') {
 		const [row] = query<{ id: number }>(dbFile, 'select id from people where name = ?', marker);
 		if (!row) return null;
-		const [a] = query<{ n: number }>(
+		const a = one<{ n: number }>(
 			dbFile,
 			"select count(*) as n from audit_log where action = 'person.created' and entity_id = ?",
 			String(row.id)
@@ -104,7 +105,7 @@ function present(
 		marker
 	);
 	if (!row) return null;
-	const [a] = query<{ n: number }>(
+	const a = one<{ n: number }>(
 		dbFile,
 		"select count(*) as n from audit_log where action = 'commitment.created' and entity_id = ?",
 		String(row.id)
@@ -116,8 +117,9 @@ describe('crash while writing', () => {
 	test(`SIGKILL during writes, ${CYCLES} times: acknowledged writes survive, nothing is half-written`, async () => {
 		let totalAcked = 0;
 		let inFlightLanded = 0;
+		server = await startServer({ port: PORT, dbFile });
 		for (let cycle = 1; cycle <= CYCLES; cycle++) {
-			server = await startServer({ port: PORT, dbFile });
+			// Each cycle writes to the server the previous one restarted, and kills it.
 			const { acked, sent } = await writeUntilKilled(cycle);
 			totalAcked += acked.length;
 			// Restart on the same file: SQLite recovers from its write-ahead log on open.
@@ -142,7 +144,7 @@ describe('crash while writing', () => {
 			);
 		}
 		// No half records anywhere: every row the writers made has its audit row.
-		const [orphans] = query<{ n: number }>(
+		const orphans = one<{ n: number }>(
 			dbFile,
 			`select
 				(select count(*) from sittings s where s.subject like 'Crash %' and not exists

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { ACCESS } from '../../src/lib/server/auth/access';
 import { Client, prng, signIn, type Answer, type Form } from './helpers/client';
-import { dbSnapshot, freshDemoDb, query } from './helpers/db';
+import { dbSnapshot, freshDemoDb, one } from './helpers/db';
 import { hostileCsv, junkQuery, mangleForm, manglePath, pick } from './helpers/hostile';
 import { workDir } from './helpers/paths';
 import { startServer, type Server } from './helpers/server';
@@ -28,7 +28,8 @@ process.env.AHADI_MATRIX_DB = dbFile;
 const { MATRIX } = await import('../e2e/auth-matrix');
 
 let server: Server;
-const actors: Record<string, Client> = {};
+type Actor = 'anonymous' | 'mp' | 'clerkA' | 'clerkB' | 'admin';
+let actors: Record<Actor, Client>;
 const failures: string[] = [];
 const started = Date.now();
 let targetId = 0;
@@ -49,10 +50,13 @@ function reportFailures() {
 beforeAll(async () => {
 	rmSync(join(workDir, 'hostile-server.log'), { force: true });
 	server = await startServer({ port: PORT, dbFile, bodySizeLimit: String(BODY_LIMIT) });
-	actors.anonymous = new Client(server.url);
-	for (const who of ['mp', 'clerkA', 'clerkB', 'admin'] as const) {
-		actors[who] = await signIn(server.url, who);
-	}
+	actors = {
+		anonymous: new Client(server.url),
+		mp: await signIn(server.url, 'mp'),
+		clerkA: await signIn(server.url, 'clerkA'),
+		clerkB: await signIn(server.url, 'clerkB'),
+		admin: await signIn(server.url, 'admin')
+	};
 	const created = await actors.admin.post('/admin/users?/create', {
 		name: 'Fuzz Target',
 		email: 'fuzz.target@ahadi.example',
@@ -61,10 +65,10 @@ beforeAll(async () => {
 		password: 'fuzz target temporary password'
 	});
 	expect(created.status).toBe(303);
-	[{ id: targetId }] = query<{ id: number }>(
+	targetId = one<{ id: number }>(
 		dbFile,
 		"select id from users where email = 'fuzz.target@ahadi.example'"
-	);
+	).id;
 });
 
 beforeEach(() => {
@@ -77,12 +81,12 @@ afterAll(async () => {
 });
 
 function context(n: number) {
-	const [target] = query<{ version: number }>(
+	const target = one<{ version: number }>(
 		dbFile,
 		'select version from users where id = ?',
 		targetId
 	);
-	const [committee] = query<{ id: number }>(
+	const committee = one<{ id: number }>(
 		dbFile,
 		"select id from committees where slug = 'administration-internal-security'"
 	);
@@ -139,7 +143,7 @@ async function sendBroken(client: Client, path: string, form: Form): Promise<Ans
 describe('hostile requests', () => {
 	test('mangled forms against every form action, as every kind of requester', async () => {
 		const rows = MATRIX.filter((r) => r.routeId !== '/(auth)/logout');
-		const perActor: Record<string, number> = {
+		const perActor: Record<Actor, number> = {
 			anonymous: 2,
 			mp: 3,
 			clerkB: 3,
@@ -150,7 +154,7 @@ describe('hostile requests', () => {
 		outer: for (let round = 0; ; round++) {
 			let any = false;
 			for (const row of rows) {
-				for (const [who, count] of Object.entries(perActor)) {
+				for (const [who, count] of Object.entries(perActor) as [Actor, number][]) {
 					if (round >= count) continue;
 					any = true;
 					if (sent >= MAX_FORM_REQUESTS || Date.now() - started > TIME_BUDGET_MS * 0.6) break outer;
@@ -204,17 +208,17 @@ describe('hostile requests', () => {
 			'/admin/users?/create'
 		].entries()) {
 			const before = dbSnapshot(dbFile, VOLATILE);
-			const who = i === 2 ? actors.anonymous : actors.admin;
+			const client = i === 2 ? actors.anonymous : actors.admin;
 			check(
 				`oversized form ${target}`,
-				await who.post(target, { file: big, person_name: big, email: big }),
+				await client.post(target, { file: big, person_name: big, email: big }),
 				before
 			);
 			const multipart = new FormData();
 			multipart.append('file', new Blob([big]), 'big.csv');
 			check(
 				`oversized multipart ${target}`,
-				await who.send(target, { method: 'POST', body: multipart }),
+				await client.send(target, { method: 'POST', body: multipart }),
 				before
 			);
 			// No Content-Length: the limit must hold for a streamed body too.
@@ -226,7 +230,7 @@ describe('hostile requests', () => {
 			});
 			check(
 				`oversized streamed body ${target}`,
-				await who.send(target, {
+				await client.send(target, {
 					method: 'POST',
 					headers: { 'content-type': 'application/x-www-form-urlencoded' },
 					body: stream,
@@ -272,7 +276,7 @@ describe('hostile requests', () => {
 			'/login?redirectTo=//evil.example',
 			'/login?redirectTo=%0d%0aSet-Cookie:x=y'
 		];
-		const who = ['anonymous', 'mp', 'clerkA', 'admin'];
+		const who: Actor[] = ['anonymous', 'mp', 'clerkA', 'admin'];
 		let sent = 0;
 		const requests: { client: Client; path: string; label: string }[] = [];
 		while (requests.length < MAX_GET_REQUESTS) {
@@ -290,7 +294,7 @@ describe('hostile requests', () => {
 		await Promise.all(
 			Array.from({ length: 6 }, async () => {
 				while (next < requests.length && Date.now() - started < TIME_BUDGET_MS) {
-					const { client, path, label } = requests[next++];
+					const { client, path, label } = requests[next++]!;
 					const accept = rng() < 0.2 ? 'application/json' : 'text/html';
 					check(label, await client.send(path, { headers: { accept } }));
 					sent++;

@@ -43,7 +43,7 @@ export class Client {
 			signal: AbortSignal.timeout(timeoutMs)
 		});
 		for (const line of res.headers.getSetCookie()) {
-			const [pair] = line.split(';');
+			const pair = line.split(';')[0] ?? '';
 			const eq = pair.indexOf('=');
 			const name = pair.slice(0, eq).trim();
 			const value = pair.slice(eq + 1).trim();

@@ -30,6 +30,13 @@ export function query<T>(file: string, sql: string, ...params: unknown[]): T[] {
 	return withDb(file, (db) => db.prepare(sql).all(...params) as T[]);
 }
 
+/** The first row of a query that must find one. */
+export function one<T>(file: string, sql: string, ...params: unknown[]): T {
+	const [row] = query<T>(file, sql, ...params);
+	if (row === undefined) throw new Error(`no row for ${sql}`);
+	return row;
+}
+
 /**
  * Every row of every table, hashed (as tests/e2e/auth-fixtures.ts dbSnapshot does): equal
  * snapshots mean nothing was written. `skip` names tables a harmless request may touch

@@ -5,7 +5,7 @@ import type { Form } from './client';
 export type Rng = () => number;
 
 export const pick = <T>(rng: Rng, items: readonly T[]): T =>
-	items[Math.floor(rng() * items.length)];
+	items[Math.floor(rng() * items.length)] as T;
 
 const JUNK_VALUES: readonly ((rng: Rng) => string)[] = [
 	() => '',

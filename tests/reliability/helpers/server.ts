@@ -1,10 +1,9 @@
-// The one place the reliability tests start the built server. Another engineer is replacing
-// `node build` with a custom server (scripts/lib.mjs serve()); when that lands, change
-// SERVER_ARGS here and every reliability test follows.
+// The one place the reliability tests start the built server, with the arguments in
+// scripts/server-command.mjs (shared with the Lighthouse audit).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { connect } from 'node:net';
+import { SERVER_ARGS } from '../../../scripts/server-command.mjs';
 import { root } from './paths';
-
-const SERVER_ARGS = ['build'];
 
 export interface Server {
 	url: string;
@@ -31,9 +30,22 @@ function exited(child: ChildProcess): Promise<void> {
 	return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
+/** True when something already listens on the port (a leftover server would answer for us). */
+function portTaken(port: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const socket = connect({ host: '127.0.0.1', port });
+		socket.once('connect', () => {
+			socket.destroy();
+			resolve(true);
+		});
+		socket.once('error', () => resolve(false));
+	});
+}
+
 export async function startServer(opts: ServerOptions): Promise<Server> {
 	if (opts.port < 5400 || opts.port > 5499) throw new Error('reliability ports are 5400-5499');
 	const url = `http://127.0.0.1:${opts.port}`;
+	if (await portTaken(opts.port)) throw new Error(`port ${opts.port} is already in use`);
 	const env = {
 		...process.env,
 		NODE_ENV: 'production',
@@ -57,7 +69,7 @@ export async function startServer(opts: ServerOptions): Promise<Server> {
 		try {
 			const res = await fetch(`${url}/api/v1/committees`, { signal: AbortSignal.timeout(2000) });
 			await res.arrayBuffer();
-			if (res.status === 200) break;
+			if (res.status === 200 && child.exitCode === null) break;
 		} catch {
 			// not listening yet
 		}

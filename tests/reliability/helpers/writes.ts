@@ -1,7 +1,7 @@
 // Writes a clerk makes, each with a unique marker so that a test can find it in the database
 // afterwards: a sitting (with who appeared), a person on the reference list, a commitment.
 import type { Client } from './client';
-import { query } from './db';
+import { one } from './db';
 
 export type WriteKind = 'sitting' | 'person' | 'commitment';
 
@@ -21,13 +21,12 @@ export interface DemoIds {
 
 /** Ids of the demo's committee-A records that valid forms need. */
 export function demoIds(dbFile: string): DemoIds {
-	const [row] = query<DemoIds>(
+	return one<DemoIds>(
 		dbFile,
 		`select c.committee_id as committee, c.sitting_id as sitting, c.organisation_id as organisation,
 			c.office_id as office, c.person_id as person
 		from commitments c where c.ref = 'DCAIS/2025/005'`
 	);
-	return row;
 }
 
 export function sittingForm(ids: DemoIds, marker: string) {
@@ -56,14 +55,22 @@ export function commitmentForm(ids: DemoIds, title: string) {
 	};
 }
 
-/** Sends one write of `kind`; resolves with the answer's status (throws on a network error). */
+/**
+ * Sends one write of `kind`; resolves with the answer's status (throws on a network error, and
+ * when the answer is a redirect to sign in, which is no acknowledgement of the write).
+ */
 export async function write(client: Client, ids: DemoIds, kind: WriteKind, marker: string) {
-	if (kind === 'sitting') {
-		return (await client.post('/workspace/sittings/new?/create', sittingForm(ids, marker))).status;
+	const res =
+		kind === 'sitting'
+			? await client.post('/workspace/sittings/new?/create', sittingForm(ids, marker))
+			: kind === 'person'
+				? await client.post('/workspace/reference?/addPerson', { person_name: marker })
+				: await client.post(
+						`/workspace/sittings/${ids.sitting}?/addCommitment`,
+						commitmentForm(ids, marker)
+					);
+	if (res.location && !res.location.startsWith('/workspace/')) {
+		throw new Error(`${marker}: redirected to ${res.location}`);
 	}
-	if (kind === 'person') {
-		return (await client.post('/workspace/reference?/addPerson', { person_name: marker })).status;
-	}
-	const path = `/workspace/sittings/${ids.sitting}?/addCommitment`;
-	return (await client.post(path, commitmentForm(ids, marker))).status;
+	return res.status;
 }
