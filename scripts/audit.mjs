@@ -1,5 +1,5 @@
-// `npm run audit`: Lighthouse (mobile profile, Debian's Chromium) on the dashboard, the
-// explorer and a commitment page of the built app serving the demo data on 127.0.0.1. Prints
+// `npm run audit`: Lighthouse (mobile profile, Debian's Chromium; the median of AUDIT_RUNS runs,
+// default 3) on the dashboard, the explorer and a commitment page of the built app serving the demo data on 127.0.0.1. Prints
 // the scores and exits 1 when a page is below performance 95, accessibility 100 or best
 // practices 100 (listing the audits that cost points).
 import { spawn, spawnSync } from 'node:child_process';
@@ -57,7 +57,10 @@ async function waitFor(url, child) {
 	throw new Error(`no answer from ${url}`);
 }
 
-function lighthouse(name, path) {
+/** Lighthouse's own advice for noisy machines: several runs, keep the median. */
+const RUNS = Number(process.env.AUDIT_RUNS ?? 3);
+
+function lighthouse(name, path, attempt = 1) {
 	const out = join(dir, `${name}.json`);
 	const r = spawnSync(
 		bin('lighthouse'),
@@ -76,9 +79,20 @@ function lighthouse(name, path) {
 			timeout: 120_000
 		}
 	);
-	if (r.status !== 0)
+	if (r.status !== 0) {
+		// A loaded machine sometimes loses the trace (NO_NAVSTART): one more try.
+		if (attempt < 2) return lighthouse(name, path, attempt + 1);
 		throw new Error(`lighthouse failed on ${path} (exit ${r.status ?? r.signal})`);
+	}
 	return JSON.parse(readFileSync(out, 'utf8'));
+}
+
+/** The run with the median performance score of RUNS runs. */
+function medianRun(name, path) {
+	const runs = [];
+	for (let i = 0; i < RUNS; i++) runs.push(lighthouse(`${name}-${i + 1}`, path));
+	runs.sort((a, b) => a.categories.performance.score - b.categories.performance.score);
+	return runs[Math.floor(runs.length / 2)];
 }
 
 /** The audits that cost points in a category, for the failure message. */
@@ -107,9 +121,9 @@ async function main() {
 	const failures = [];
 	try {
 		await waitFor(`${ORIGIN}/`, server);
-		console.log(`Lighthouse ${'(mobile)'.padEnd(38)} perf  a11y  best-practices`);
+		console.log(`${`Lighthouse, mobile, median of ${RUNS}`.padEnd(46)} perf  a11y  best-practices`);
 		for (const [name, path] of PAGES) {
-			const report = lighthouse(name, path);
+			const report = medianRun(name, path);
 			const scores = Object.fromEntries(
 				Object.keys(THRESHOLDS).map((c) => [c, Math.round(report.categories[c].score * 100)])
 			);

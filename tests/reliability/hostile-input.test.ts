@@ -169,7 +169,7 @@ describe('hostile requests', () => {
 					else if (r < 0.8) res = await sendBroken(actors[who], path, mangleForm(rng, valid));
 					else if (r < 0.9)
 						res = await actors[who].post(
-							`${path.split('?')[0]}?/${pick(rng, ['', 'nope', '__proto__', 'save&/publish'])}`,
+							`${path.split('?')[0]}?/${pick(rng, ['', 'nope', 'default', '__proto__', 'constructor', 'save&/publish'])}`,
 							valid
 						);
 					else res = await actors[who].post(path, valid);
