@@ -4,6 +4,7 @@ import { handleParaglide } from '$lib/i18n/server';
 import { createHandleAuth, handleAccess, handleHeaders } from '$lib/server/auth/handles';
 import { db } from '$lib/server/db/client';
 import { migrateToLatest } from '$lib/server/db/migrate';
+import { handleForms } from '$lib/server/handle-forms';
 
 export const init: ServerInit = async () => {
 	// The built server brings its own schema up to date, so a deploy is one step.
@@ -15,4 +16,11 @@ const handleAuth = createHandleAuth(db);
 // handleHeaders comes first so that it wraps everything after it, including the redirects and
 // refusals that handleAccess answers without calling `resolve`. handleParaglide sets the
 // request's language (from the URL: /sw/... is Kiswahili) before anything renders.
-export const handle = sequence(handleHeaders, handleParaglide, handleAuth, handleAccess);
+// handleForms turns unreadable form bodies and prototype-named actions into 400/404.
+export const handle = sequence(
+	handleHeaders,
+	handleParaglide,
+	handleAuth,
+	handleAccess,
+	handleForms
+);

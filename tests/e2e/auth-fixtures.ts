@@ -7,8 +7,11 @@ import { DEMO_URL } from '../../playwright.config';
 import { DEMO_ACCOUNTS, seedDemoUsers } from '../../db/seeds/demo-users';
 import { createDb, type Database as AppDb } from '../../src/lib/server/db/index';
 
-/** The database file the demo server (playwright.config.ts) runs on. */
-export const DEMO_DB = 'test-results/e2e-demo.db';
+/**
+ * The database file the demo server (playwright.config.ts) runs on. The reliability fuzz
+ * (tests/reliability) reuses the matrix rows against its own server and sets AHADI_MATRIX_DB.
+ */
+export const DEMO_DB = process.env.AHADI_MATRIX_DB ?? 'test-results/e2e-demo.db';
 
 /** Opens the server's database for set-up that is not itself under test. */
 export async function withAppDb<T>(fn: (db: AppDb) => Promise<T>): Promise<T> {
