@@ -23,7 +23,8 @@ export default defineConfig({
 	retries: 0,
 	forbidOnly: !!process.env.CI,
 	reporter: process.env.CI ? [['list']] : [['list']],
-	timeout: 30_000,
+	// Generous: some tests walk many pages with axe on a 2-core machine that may be busy.
+	timeout: 60_000,
 	use: {
 		baseURL: DEMO_URL,
 		launchOptions: {
