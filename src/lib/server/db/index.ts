@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { countQueriesPlugin, serverTimingEnabled } from './query-count';
 import type { DB } from './schema';
 
 export type Database = Kysely<DB>;
@@ -33,7 +34,8 @@ export function createDb(url: string = process.env.DATABASE_URL || DEFAULT_DATAB
 			bigintParserSet = true;
 		}
 		return new Kysely<DB>({
-			dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) })
+			dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }),
+			plugins: plugins()
 		});
 	}
 	const path = sqlitePath(url);
@@ -43,5 +45,9 @@ export function createDb(url: string = process.env.DATABASE_URL || DEFAULT_DATAB
 	sqlite.pragma('synchronous = NORMAL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
-	return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+	return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins: plugins() });
+}
+
+function plugins() {
+	return serverTimingEnabled() ? [countQueriesPlugin] : [];
 }
