@@ -1,22 +1,40 @@
-// Gzipped client JavaScript a page loads before it is interactive: the modules its Link header
-// preloads and its HTML imports, plus everything those import statically (dynamic imports, such as a
-// lazily loaded chart library, are not counted: they load later, and only when needed).
+// Gzipped client JavaScript of a page: the modules its Link header preloads and its HTML
+// imports, plus everything those import statically (`initial`); and the same plus the chunks
+// its code imports lazily, such as Chart.js, loaded by the first chart drawn (`total`). The
+// router's table of pages (entry/app.js) and other pages' nodes are not followed.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
+// Vite's minified output: import"./x.js", from"./x.js", import(`./x.js`).
+const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*["'`]([^"'`]+\.js)["'`]/g;
+const DYNAMIC_IMPORT = /\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g;
+
 /**
  * @param {string} page the page's Link header and HTML, as served
  * @param {string} clientDir build/client
- * @returns {{ files: number, gzipBytes: number }}
  */
 export function clientJsOf(page, clientDir) {
-	const seen = new Set();
-	const queue = [];
+	/** @type {string[]} */
+	const roots = [];
 	// SvelteKit writes relative URLs (./_app/..., ../_app/...).
 	for (const match of page.matchAll(/_app\/immutable\/[\w./-]+?\.js(?=[>"')])/g)) {
-		queue.push(join(clientDir, match[0]));
+		roots.push(join(clientDir, match[0]));
 	}
+	const initial = walk(roots, false);
+	const total = walk(roots, true);
+	return {
+		files: initial.files,
+		gzipBytes: initial.gzipBytes,
+		lazyFiles: total.files - initial.files,
+		totalGzipBytes: total.gzipBytes
+	};
+}
+
+/** @param {string[]} roots @param {boolean} lazy follow dynamic imports too */
+function walk(roots, lazy) {
+	const seen = new Set();
+	const queue = [...roots];
 	let gzipBytes = 0;
 	while (queue.length > 0) {
 		const file = resolve(/** @type {string} */ (queue.pop()));
@@ -24,11 +42,15 @@ export function clientJsOf(page, clientDir) {
 		seen.add(file);
 		const code = readFileSync(file);
 		gzipBytes += gzipSync(code).length;
-		// Static imports in Vite's minified output: import"./x.js" / from"./x.js".
-		for (const m of code.toString('utf8').matchAll(/(?:\bfrom|\bimport)\s*["']([^"']+\.js)["']/g)) {
+		const text = code.toString('utf8');
+		const specs = [...text.matchAll(STATIC_IMPORT)];
+		if (lazy && !/[/\\]entry[/\\]app\./.test(file)) specs.push(...text.matchAll(DYNAMIC_IMPORT));
+		for (const m of specs) {
 			const spec = m[1] ?? '';
-			if (spec.startsWith('.')) queue.push(join(dirname(file), spec));
-			else if (spec.startsWith('/_app/')) queue.push(join(clientDir, spec));
+			if (!spec.startsWith('.')) continue;
+			const target = join(dirname(file), spec);
+			if (lazy && /[/\\]nodes[/\\]/.test(target) && !roots.includes(target)) continue;
+			queue.push(target);
 		}
 	}
 	return { files: seen.size, gzipBytes };

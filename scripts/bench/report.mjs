@@ -9,7 +9,7 @@ const mark = (/** @type {boolean} */ ok) => (ok ? '✓' : '✗');
 const short = (/** @type {number} */ n) => (n >= 1000 ? `${n / 1000}k` : String(n));
 
 /**
- * @param {{ sizes: number[], results: any, clientJs: Record<string, { files: number, gzipBytes: number, charts: boolean }>,
+ * @param {{ sizes: number[], results: any, clientJs: Record<string, { files: number, gzipBytes: number, totalGzipBytes: number, charts: boolean }>,
  *   quick: boolean, machine: string, duration: number, connections: number, seconds: number }} input
  */
 export function formatReport(input) {
@@ -96,17 +96,22 @@ export function formatReport(input) {
 		if (s === last)
 			checks.push(`${mark(rss < 250)} peak RSS at ${fmt(s)}: ${fmt(rss)} MB (target < 250 MB)`);
 	}
+	const kb = (/** @type {number} */ bytes) => `${fmt(bytes / KB, 1)} KB`;
 	const js = Object.entries(clientJs)
 		.map(
 			([page, j]) =>
-				`${page} ${fmt(j.gzipBytes / KB, 1)} KB (${j.files} files${j.charts ? ', charts' : ''})`
+				`${page} ${kb(j.gzipBytes)}${j.totalGzipBytes > j.gzipBytes ? ` (+ ${kb(j.totalGzipBytes - j.gzipBytes)} Chart.js loaded by the first chart = ${kb(j.totalGzipBytes)})` : ''}`
 		)
 		.join('; ');
-	lines.push(`- Client JavaScript, gzipped, loaded by each page: ${js}.`);
+	lines.push(`- Client JavaScript, gzipped, a page loads before it is interactive: ${js}.`);
 	for (const [page, j] of Object.entries(clientJs)) {
 		const limit = j.charts ? 100 : 40;
+		const what = j.charts ? 'page with charts' : 'page without charts';
 		checks.push(
-			`${mark(j.gzipBytes / KB < limit)} JS ${page}: ${fmt(j.gzipBytes / KB, 1)} KB gz (target < ${limit} KB)`
+			`${mark(j.gzipBytes / KB < limit)} JS ${page} (${what}): ${kb(j.gzipBytes)} initial (target < ${limit} KB)` +
+				(j.totalGzipBytes > j.gzipBytes
+					? `; ${mark(j.totalGzipBytes / KB < limit)} ${kb(j.totalGzipBytes)} once Chart.js has loaded`
+					: '')
 		);
 	}
 	const imp = results.import;
