@@ -144,6 +144,8 @@ export function createFrontHandler(handler, options) {
 	const { cache, sessionCookie } = options;
 	const keyHeaders = ['host', ...(options.keyHeaders ?? []).map((h) => h.toLowerCase())];
 	const cookiePattern = new RegExp(`(?:^|;)\\s*${sessionCookie}=`);
+	/** @type {Map<string, Promise<CacheEntry | undefined>>} renders in progress, by key */
+	const rendering = new Map();
 
 	/** @param {import('node:http').IncomingMessage} req */
 	function keyOf(req) {
@@ -173,13 +175,48 @@ export function createFrontHandler(handler, options) {
 		const key = keyOf(req);
 		const hit = cache.get(key);
 		if (hit) return sendEntry(req, res, hit, 'HIT');
+		if (method === 'HEAD') {
+			interceptHead(res, () => {});
+			return handler(req, res);
+		}
+		const pending = rendering.get(key);
+		if (pending) {
+			return pending.then((entry) =>
+				entry ? sendEntry(req, res, entry, 'HIT') : render(req, res, key)
+			);
+		}
+		return render(req, res, key);
+	};
+
+	/**
+	 * Renders a page the cache lacks. Until it is done, other requests for the same key wait
+	 * for it rather than render it again (after a write, a busy page is rendered once, not once
+	 * per visitor); if it cannot be kept, they render it themselves.
+	 * @param {import('node:http').IncomingMessage} req
+	 * @param {import('node:http').ServerResponse} res
+	 * @param {string} key
+	 */
+	function render(req, res, key) {
 		const generation = cache.generation;
+		/** @type {(entry: CacheEntry | undefined) => void} */
+		let settle = () => {};
+		/** @type {Promise<CacheEntry | undefined>} */
+		const done = new Promise((resolve) => (settle = resolve));
+		const finish = (/** @type {CacheEntry | undefined} */ entry) => {
+			if (rendering.get(key) === done) rendering.delete(key);
+			settle(entry);
+		};
+		if (cache.maxEntries > 0) {
+			rendering.set(key, done);
+			res.once('close', () => finish(undefined));
+		}
 		captureResponse(res, cache.maxEntryBytes, (entry) => {
-			cache.set(key, entry, generation);
+			// Not kept when a write happened meanwhile: then waiters render afresh.
+			finish(cache.set(key, entry, generation) ? entry : undefined);
 			sendEntry(req, res, entry, 'MISS');
 		});
 		return handler(req, res);
-	};
+	}
 }
 
 /**

@@ -1,7 +1,8 @@
 // `npm run bench [-- --quick]`: builds the app, generates synthetic databases, serves each one
 // through server/index.js, loads it over loopback with autocannon and prints one table (also
 // written to bench-results/latest.md). Never part of `npm test`.
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// `npm run bench -- --report` prints the table of the last run again (from latest.json).
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -24,6 +25,11 @@ const clientDir = join(root, 'build', 'client');
 const PASSWORD = 'bench-password-not-secret';
 
 mkdirSync(outDir, { recursive: true });
+if (process.argv.includes('--report')) {
+	const last = JSON.parse(readFileSync(join(outDir, 'latest.json'), 'utf8'));
+	console.log(formatReport(last.input));
+	process.exit(0);
+}
 const started = Date.now();
 const log = (/** @type {string} */ m) =>
 	console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${m}`);
@@ -119,11 +125,22 @@ function pagesOf(/** @type {string} */ file) {
 }
 
 /**
- * One autocannon run. Checks the answer first (status 200) and reads its SQL count.
+ * One autocannon run. Checks the answer first (status 200) and reads its SQL count; with
+ * `cached`, waits until the page is served from the cache (the steady state).
  * @param {string} url
  * @param {Record<string, string>} headers
  */
-async function load(url, headers = {}) {
+async function load(url, headers = {}, cached = false) {
+	if (cached) {
+		const deadline = Date.now() + 180_000;
+		for (;;) {
+			const res = await fetch(url, { headers });
+			await res.arrayBuffer();
+			if (res.headers.get('x-cache') === 'HIT') break;
+			if (Date.now() > deadline) throw new Error(`${url} is never served from the cache`);
+			await new Promise((r) => setTimeout(r, 200));
+		}
+	}
 	const probe = await fetch(url, { headers, redirect: 'manual' });
 	const body = Buffer.from(await probe.arrayBuffer());
 	if (probe.status !== 200) throw new Error(`${url} answered ${probe.status}`);
@@ -139,8 +156,56 @@ async function load(url, headers = {}) {
 		queries: queries === undefined ? null : Number(queries),
 		bytes: body.length,
 		html: body.toString('utf8'),
+		body,
 		headers: probe.headers
 	};
+}
+
+/**
+ * The machine's ceiling for each public page: a bare node:http server (another process, like
+ * the app) answering that page's exact bytes and headers, as just served by the app.
+ * @param {{ name: string, path: string, kind: string }[]} pages
+ * @param {string} appBase
+ */
+async function loadBare(pages, appBase) {
+	const publicPages = pages.filter((p) => p.kind === 'public');
+	/** @type {Record<string, { headers: Record<string, string>, body: string }>} */
+	const responses = {};
+	for (const page of publicPages) {
+		const res = await fetch(appBase + page.path);
+		const body = Buffer.from(await res.arrayBuffer());
+		/** @type {Record<string, string>} */
+		const headers = {};
+		for (const [k, v] of res.headers) {
+			if (!['date', 'connection', 'keep-alive', 'server-timing', 'x-cache'].includes(k)) {
+				headers[k] = v;
+			}
+		}
+		responses[page.path] = { headers, body: body.toString('base64') };
+	}
+	const saved = join(outDir, 'bare-responses.json');
+	writeFileSync(saved, JSON.stringify(responses));
+	const bareBase = `http://127.0.0.1:${PORT + 1}`;
+	const bare = await startServer(
+		'scripts/bench/bare-server.mjs',
+		[String(PORT + 1), saved],
+		{},
+		`${bareBase}/`
+	);
+	/** @type {Record<string, any>} */
+	const measured = {};
+	try {
+		for (const page of publicPages) {
+			const m = await load(bareBase + page.path);
+			delete m.html;
+			delete m.body;
+			measured[page.name] = m;
+			log(`  bare server, ${page.name}: ${Math.round(m.rps)} req/s`);
+		}
+	} finally {
+		await stopServer(bare);
+	}
+	return measured;
 }
 
 const base = `http://127.0.0.1:${PORT}`;
@@ -175,7 +240,7 @@ for (const size of SIZES) {
 				// Signed-in pages never use the cache: measured once, on the production setting.
 				if (page.kind !== 'public' && cache === 'off') continue;
 				const headers = page.kind === 'public' ? {} : { cookie: cookies[page.kind] };
-				const m = await load(base + page.path, headers);
+				const m = await load(base + page.path, headers, page.kind === 'public' && cache === 'on');
 				sized.pages[`${page.name}|${page.kind === 'public' ? `cache ${cache}` : 'signed in'}`] = m;
 				log(`  ${page.name} (${cache}): ${Math.round(m.rps)} req/s, p50 ${m.p50} ms`);
 				if (cache === 'on' && size === SIZES[0]) {
@@ -185,6 +250,7 @@ for (const size of SIZES) {
 					};
 				}
 				delete m.html;
+				delete m.body;
 			}
 			if (cache === 'off') {
 				sized.baselines.kit = await load(`${base}/about`);
@@ -197,28 +263,8 @@ for (const size of SIZES) {
 					};
 				}
 			} else {
-				// The bare server answers the dashboard's exact bytes and headers.
-				const res = await fetch(`${base}/`);
-				const body = Buffer.from(await res.arrayBuffer());
-				/** @type {Record<string, string>} */
-				const headers = {};
-				for (const [k, v] of res.headers) {
-					if (!['date', 'connection', 'keep-alive', 'server-timing', 'x-cache'].includes(k))
-						headers[k] = v;
-				}
-				const saved = join(outDir, 'dashboard-response.json');
-				writeFileSync(saved, JSON.stringify({ headers, body: body.toString('base64') }));
-				const bare = await startServer(
-					'scripts/bench/bare-server.mjs',
-					[String(PORT + 1), saved],
-					{},
-					`http://127.0.0.1:${PORT + 1}/`
-				);
-				try {
-					sized.baselines.bare = await load(`http://127.0.0.1:${PORT + 1}/`);
-				} finally {
-					await stopServer(bare);
-				}
+				sized.bare = await loadBare(pages, base);
+				sized.baselines.bare = sized.bare.dashboard;
 			}
 			if (cache === 'on') sized.peakRssMb = peakRssMb(/** @type {number} */ (server.pid));
 			else sized.peakRssMbUncached = peakRssMb(/** @type {number} */ (server.pid));
@@ -240,7 +286,7 @@ const machine = [
 		.map((l) => l.toFixed(2))
 		.join(' / ')}`
 ].join('; ');
-const report = formatReport({
+const input = {
 	sizes: SIZES,
 	results,
 	clientJs,
@@ -248,9 +294,11 @@ const report = formatReport({
 	machine,
 	duration: DURATION,
 	connections: CONNECTIONS,
-	seconds: (Date.now() - started) / 1000
-});
+	seconds: (Date.now() - started) / 1000,
+	at: new Date().toISOString()
+};
+const report = formatReport(input);
 console.log(`\n${report}`);
 writeFileSync(join(outDir, 'latest.md'), report);
-writeFileSync(join(outDir, 'latest.json'), JSON.stringify({ results, clientJs, machine }, null, 1));
+writeFileSync(join(outDir, 'latest.json'), JSON.stringify({ input }, null, 1));
 log('written to bench-results/latest.md');

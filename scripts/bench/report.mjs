@@ -10,7 +10,7 @@ const short = (/** @type {number} */ n) => (n >= 1000 ? `${n / 1000}k` : String(
 
 /**
  * @param {{ sizes: number[], results: any, clientJs: Record<string, { files: number, gzipBytes: number, totalGzipBytes: number, charts: boolean }>,
- *   quick: boolean, machine: string, duration: number, connections: number, seconds: number }} input
+ *   quick: boolean, machine: string, duration: number, connections: number, seconds: number, at: string }} input
  */
 export function formatReport(input) {
 	const { sizes, results, clientJs } = input;
@@ -24,7 +24,7 @@ export function formatReport(input) {
 	for (const s of sizes) head.push(`req/s ${short(s)}`, `p50 ms ${short(s)}`);
 	head.push(`p99 ms ${short(last)}`, 'errors', `vs bare ${short(last)}`, `vs kit ${short(last)}`);
 	if (both) head.push(`p50 ${short(last)}/${short(first)}`);
-	head.push(`SQL/req ${sizes.map(short).join(' / ')}`);
+	head.push(`SQL/req ${sizes.map(short).join(' / ')}`, `KB ${sizes.map(short).join(' / ')}`);
 
 	/** @type {string[][]} */
 	const rows = [];
@@ -36,12 +36,15 @@ export function formatReport(input) {
 		const big = at[at.length - 1];
 		const row = [name ?? '', mode ?? ''];
 		for (const m of at) row.push(fmt(m.rps), ms(m.p50));
-		const ratioBare = big.rps / bare.rps;
+		// Public pages against the bare server answering their own bytes; others the dashboard's.
+		const ownBare = results[last].bare?.[name ?? ''] ?? bare;
+		const ratioBare = big.rps / ownBare.rps;
 		const ratioKit = big.rps / kit.rps;
 		const p50Ratio = at[0].p50 > 0 ? big.p50 / at[0].p50 : 1;
 		row.push(ms(big.p99), fmt(at.reduce((n, m) => n + m.errors, 0)), pct(ratioBare), pct(ratioKit));
 		if (both) row.push(`${fmt(p50Ratio, 2)}×`);
 		row.push(at.map((m) => (m.queries === null ? '–' : String(m.queries))).join(' / '));
+		row.push(at.map((m) => fmt(m.bytes / KB)).join(' / '));
 		rows.push(row);
 		if (mode === 'cache on') {
 			checks.push(
@@ -74,13 +77,14 @@ export function formatReport(input) {
 		);
 		if (both) row.push(`${fmt(at[0].p50 > 0 ? big.p50 / at[0].p50 : 1, 2)}×`);
 		row.push(at.map((m) => (m.queries === null ? '–' : String(m.queries))).join(' / '));
+		row.push(at.map((m) => fmt(m.bytes / KB)).join(' / '));
 		rows.push(row);
 	}
 
 	const lines = [
 		`# Ahadi bench${input.quick ? ' (quick)' : ''}`,
 		'',
-		`${new Date().toISOString()}; ${input.machine}.`,
+		`${input.at}; ${input.machine}.`,
 		`autocannon, ${input.connections} connections, ${input.duration} s per row after a 1 s warm-up, over loopback on the same machine; synthetic databases of ${sizes.map((s) => fmt(s)).join(' and ')} commitments. "cache on" is the production setting (server/index.js); "cache off" is AHADI_CACHE=off (every request rendered by SvelteKit). Figures from a shared 2-core machine are noisy.`,
 		'',
 		`| ${head.join(' | ')} |`,

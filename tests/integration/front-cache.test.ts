@@ -18,15 +18,17 @@ interface Answer {
 	cookie?: boolean;
 	body?: string;
 	chunks?: string[];
+	delayMs?: number;
 }
 
 let renders: string[] = [];
 let answerFor: (url: string) => Answer = () => ({ marked: true });
 let content = 'version 1';
 
-function fakeApp(req: http.IncomingMessage, res: http.ServerResponse) {
+async function fakeApp(req: http.IncomingMessage, res: http.ServerResponse) {
 	renders.push(`${req.method} ${req.url}`);
 	const answer = answerFor(req.url ?? '/');
+	if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
 	res.setHeader('content-type', 'text/html');
 	if (answer.marked) res.setHeader(CACHEABLE_HEADER, '1');
 	if (answer.cookie) res.setHeader('set-cookie', ['a=b; Path=/']);
@@ -147,6 +149,17 @@ describe('the shared cache in front of the app', () => {
 		const fresh = await get('/page', { 'if-none-match': `W/${etag}, "other"` });
 		expect(fresh.res.status).toBe(304);
 		expect((await get('/page', { 'if-none-match': '"other"' })).res.status).toBe(200);
+	});
+
+	it('renders a page once for concurrent visitors, and lets them render what cannot be kept', async () => {
+		await start();
+		answerFor = (url) => ({ marked: url === '/slow', delayMs: 50 });
+		const texts = await Promise.all([1, 2, 3, 4].map(async () => (await get('/slow')).text));
+		expect(renders).toEqual(['GET /slow']);
+		expect(new Set(texts)).toEqual(new Set(['version 1 of /slow']));
+		renders = [];
+		await Promise.all([1, 2, 3].map(() => get('/unkept')));
+		expect(renders).toHaveLength(3);
 	});
 
 	it('answers HEAD from a kept page without a body', async () => {
