@@ -348,11 +348,9 @@ function toBuffer(chunk, encoding) {
  */
 function sendEntry(req, res, entry, how) {
 	if (ifNoneMatchHits(req.headers['if-none-match'], entry.etag)) {
-		/** @type {Record<string, string | string[]>} */
-		const headers = { etag: entry.etag, [CACHE_STATUS_HEADER]: how };
-		const cacheControl = entry.headers['cache-control'];
-		if (cacheControl) headers['cache-control'] = cacheControl;
-		res.writeHead(304, headers);
+		// The 200's headers (ETag, Cache-Control, CORS, ...) without those of its body.
+		const { 'content-length': _length, 'content-type': _type, ...headers } = entry.headers;
+		res.writeHead(304, { ...headers, [CACHE_STATUS_HEADER]: how });
 		res.end();
 		return;
 	}

@@ -30,6 +30,7 @@ async function fakeApp(req: http.IncomingMessage, res: http.ServerResponse) {
 	const answer = answerFor(req.url ?? '/');
 	if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
 	res.setHeader('content-type', 'text/html');
+	res.setHeader('x-extra', 'kept on 304');
 	if (answer.marked) res.setHeader(CACHEABLE_HEADER, '1');
 	if (answer.cookie) res.setHeader('set-cookie', ['a=b; Path=/']);
 	res.writeHead(answer.status ?? 200);
@@ -145,6 +146,8 @@ describe('the shared cache in front of the app', () => {
 		expect(again.res.status).toBe(304);
 		expect(again.text).toBe('');
 		expect(again.res.headers.get('etag')).toBe(etag);
+		expect(again.res.headers.get('x-extra')).toBe('kept on 304');
+		expect(again.res.headers.get('content-type')).toBeNull();
 		cache.clear();
 		const fresh = await get('/page', { 'if-none-match': `W/${etag}, "other"` });
 		expect(fresh.res.status).toBe(304);
