@@ -239,7 +239,7 @@ async function drain(url) {
 const base = `http://127.0.0.1:${PORT}`;
 /** @type {Record<number, any>} */
 const results = {};
-/** @type {Record<string, { files: number, gzipBytes: number, charts: boolean }>} */
+/** @type {Record<string, ReturnType<typeof clientJsOf>>} */
 const clientJs = {};
 
 for (const size of SIZES) {
@@ -278,10 +278,7 @@ for (const size of SIZES) {
 				sized.pages[`${page.name}|${page.kind === 'public' ? `cache ${cache}` : 'signed in'}`] = m;
 				log(`  ${page.name} (${cache}): ${Math.round(m.rps)} req/s, p50 ${m.p50} ms`);
 				if (cache === 'on' && size === SIZES[0]) {
-					clientJs[page.name] = {
-						...clientJsOf(`${m.headers.get('link')}\n${m.html}`, clientDir),
-						charts: m.html.includes('<canvas')
-					};
+					clientJs[page.name] = clientJsOf(`${m.headers.get('link')}\n${m.html}`, clientDir);
 				}
 				delete m.html;
 				delete m.body;
@@ -291,10 +288,7 @@ for (const size of SIZES) {
 				if (size === SIZES[0]) {
 					const about = await fetch(`${base}/about`);
 					const page = `${about.headers.get('link')}\n${await about.text()}`;
-					clientJs['about (trivial page)'] = {
-						...clientJsOf(page, clientDir),
-						charts: false
-					};
+					clientJs['about (trivial page)'] = clientJsOf(page, clientDir);
 				}
 			} else {
 				sized.bare = await loadBare(pages, base);
