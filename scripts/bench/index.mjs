@@ -15,7 +15,7 @@ import { formatReport } from './report.mjs';
 
 const quick = process.argv.includes('--quick');
 const SIZES = quick ? [1_000] : [1_000, 100_000];
-const DURATION = quick ? 3 : 10; // seconds per measurement
+const DURATION = quick ? 2 : 10; // seconds per measurement
 const CONNECTIONS = 20; // pages answered from the cache, and the baselines
 // Pages SvelteKit renders (cache off, signed in) are CPU-bound in one Node process: two
 // connections keep it busy without queueing minutes of work behind a 15-second page.
