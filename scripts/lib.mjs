@@ -56,8 +56,9 @@ export function ensureBuilt() {
 	run(bin('vite'), ['build', '--logLevel', 'warn']);
 }
 
+/** Serves the build through server/index.js: adapter-node's handler behind the shared cache. */
 export function serve(env) {
-	const child = spawn(process.execPath, ['build'], { stdio: 'inherit', cwd: root, env });
+	const child = spawn(process.execPath, ['server/index.js'], { stdio: 'inherit', cwd: root, env });
 	for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 	child.on('exit', (code) => process.exit(code ?? 0));
 }

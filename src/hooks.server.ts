@@ -4,7 +4,9 @@ import { handleParaglide } from '$lib/i18n/server';
 import { createHandleAuth, handleAccess, handleHeaders } from '$lib/server/auth/handles';
 import { db } from '$lib/server/db/client';
 import { migrateToLatest } from '$lib/server/db/migrate';
+import { handleServerTiming } from '$lib/server/db/query-count';
 import { handleForms } from '$lib/server/handle-forms';
+import { handleCacheHeaders } from '$lib/server/shared-cache';
 
 export const init: ServerInit = async () => {
 	// The built server brings its own schema up to date, so a deploy is one step.
@@ -16,9 +18,13 @@ const handleAuth = createHandleAuth(db);
 // handleHeaders comes first so that it wraps everything after it, including the redirects and
 // refusals that handleAccess answers without calling `resolve`. handleParaglide sets the
 // request's language (from the URL: /sw/... is Kiswahili) before anything renders.
+// handleCacheHeaders marks anonymous public answers shareable for the front server's cache
+// (server/cache.js); handleServerTiming counts SQL per request when AHADI_SERVER_TIMING=1.
 // handleForms turns unreadable form bodies and prototype-named actions into 400/404.
 export const handle = sequence(
 	handleHeaders,
+	handleServerTiming,
+	handleCacheHeaders,
 	handleParaglide,
 	handleAuth,
 	handleAccess,

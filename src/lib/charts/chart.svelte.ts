@@ -1,45 +1,18 @@
 // The one Chart.js wrapper: an attachment that creates the chart once, updates it in place when
-// its configuration changes, and destroys it with the canvas. Only the parts used are
-// registered, so the bundle stays small.
-import {
-	ArcElement,
-	BarController,
-	BarElement,
-	CategoryScale,
-	Chart,
-	Colors,
-	DoughnutController,
-	Legend,
-	LinearScale,
-	LineController,
-	LineElement,
-	PointElement,
-	Tooltip,
-	type ChartConfiguration
-} from 'chart.js';
+// its configuration changes, and destroys it with the canvas. Chart.js itself (only the parts
+// used are registered, in chart-setup.ts) is imported lazily: a page's first paint and its
+// hydration do not wait for it, and pages without charts never load it. The numbers are in
+// each chart's data table, so nothing is lost while it loads.
+import type { Chart, ChartConfiguration } from 'chart.js';
 import type { Attachment } from 'svelte/attachments';
 import { untrack } from 'svelte';
 
-Chart.register(
-	ArcElement,
-	BarController,
-	BarElement,
-	CategoryScale,
-	Colors,
-	DoughnutController,
-	Legend,
-	LinearScale,
-	LineController,
-	LineElement,
-	PointElement,
-	Tooltip
-);
-
-Chart.defaults.font.family =
-	"system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
-Chart.defaults.font.size = 14;
-Chart.defaults.color = '#0b0c0c';
-Chart.defaults.maintainAspectRatio = false;
+/** Chart.js arrives with the first chart a page draws (about 60 KB gzipped), not before. */
+let loading: Promise<typeof Chart> | undefined;
+function loadChart(): Promise<typeof Chart> {
+	loading ??= import('./chart-setup').then((module) => module.Chart);
+	return loading;
+}
 
 /** Okabe–Ito colours: distinguishable with the common forms of colour blindness. */
 export const PALETTE = {
@@ -56,13 +29,21 @@ export const PALETTE = {
 
 export function chart(getConfig: () => ChartConfiguration): Attachment<HTMLCanvasElement> {
 	return (canvas) => {
-		const instance = new Chart(canvas, untrack(getConfig));
+		let instance: Chart | undefined;
+		let destroyed = false;
+		void loadChart().then((ChartJs) => {
+			if (!destroyed) instance = new ChartJs(canvas, untrack(getConfig));
+		});
 		$effect(() => {
-			const next = getConfig();
+			const next = getConfig(); // read first, so the effect tracks it before the load ends
+			if (!instance) return;
 			instance.data = next.data;
 			if (next.options) instance.options = next.options;
 			instance.update();
 		});
-		return () => instance.destroy();
+		return () => {
+			destroyed = true;
+			instance?.destroy();
+		};
 	};
 }

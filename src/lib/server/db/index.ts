@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { countQueriesPlugin, serverTimingEnabled } from './query-count';
 import type { DB } from './schema';
 
 export type Database = Kysely<DB>;
@@ -37,7 +38,7 @@ export function createDb(url: string = process.env.DATABASE_URL || DEFAULT_DATAB
 		// emits 'error' on the pool; unhandled, that would crash the process. The pool drops the
 		// connection and opens a new one for the next query.
 		pool.on('error', (err) => console.error(`PostgreSQL: idle connection closed: ${err.message}`));
-		return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+		return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: plugins() });
 	}
 	const path = sqlitePath(url);
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -46,5 +47,9 @@ export function createDb(url: string = process.env.DATABASE_URL || DEFAULT_DATAB
 	sqlite.pragma('synchronous = NORMAL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
-	return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+	return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins: plugins() });
+}
+
+function plugins() {
+	return serverTimingEnabled() ? [countQueriesPlugin] : [];
 }

@@ -1,0 +1,143 @@
+// The bench's one table, in Markdown (readable in a terminal too), with the targets checked.
+
+const KB = 1024;
+const fmt = (/** @type {number} */ n, digits = 0) =>
+	n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const pct = (/** @type {number} */ r) => `${fmt(r * 100)}%`;
+const ms = (/** @type {number} */ v) => (v < 10 ? fmt(v, 2) : fmt(v, 1));
+const mark = (/** @type {boolean} */ ok) => (ok ? '✓' : '✗');
+const short = (/** @type {number} */ n) => (n >= 1000 ? `${n / 1000}k` : String(n));
+
+/**
+ * @param {{ sizes: number[], results: any, clientJs: Record<string, { files: number, gzipBytes: number, totalGzipBytes: number }>,
+ *   quick: boolean, machine: string, duration: number, connections: number, renderConnections: number, seconds: number, at: string }} input
+ */
+export function formatReport(input) {
+	const { sizes, results, clientJs } = input;
+	const first = /** @type {number} */ (sizes[0]);
+	const last = /** @type {number} */ (sizes[sizes.length - 1]);
+	const both = sizes.length > 1;
+	const bare = results[last].baselines.bare;
+	const kit = results[last].baselines.kit;
+
+	const head = ['page', 'mode'];
+	for (const s of sizes) head.push(`req/s ${short(s)}`, `p50 ms ${short(s)}`);
+	head.push(`p99 ms ${short(last)}`, 'errors', `vs bare ${short(last)}`, `vs kit ${short(last)}`);
+	if (both) head.push(`p50 ${short(last)}/${short(first)}`);
+	head.push(`SQL/req ${sizes.map(short).join(' / ')}`, `KB ${sizes.map(short).join(' / ')}`);
+
+	/** @type {string[][]} */
+	const rows = [];
+	/** @type {string[]} */
+	const checks = [];
+	for (const key of Object.keys(results[first].pages)) {
+		const [name, mode] = key.split('|');
+		const at = sizes.map((s) => results[s].pages[key]);
+		const big = at[at.length - 1];
+		const row = [name ?? '', mode ?? ''];
+		for (const m of at) row.push(fmt(m.rps), ms(m.p50));
+		// Public pages against the bare server answering their own bytes; others the dashboard's.
+		const ownBare = results[last].bare?.[name ?? ''] ?? bare;
+		const ratioBare = big.rps / ownBare.rps;
+		const ratioKit = big.rps / kit.rps;
+		const p50Ratio = at[0].p50 > 0 ? big.p50 / at[0].p50 : 1;
+		row.push(ms(big.p99), fmt(at.reduce((n, m) => n + m.errors, 0)), pct(ratioBare), pct(ratioKit));
+		if (both) row.push(`${fmt(p50Ratio, 2)}×`);
+		row.push(at.map((m) => (m.queries === null ? '–' : String(m.queries))).join(' / '));
+		row.push(at.map((m) => fmt(m.bytes / KB)).join(' / '));
+		rows.push(row);
+		if (mode === 'cache on') {
+			checks.push(
+				`${mark(ratioBare >= 0.5)} ${name}: ${pct(ratioBare)} of bare req/s (target ≥ 50%)`
+			);
+		}
+		if (mode === 'signed in') {
+			checks.push(
+				`${mark(ratioKit >= 0.75)} ${name}: ${pct(ratioKit)} of the trivial SvelteKit page (target ≥ 75%)`
+			);
+		}
+		if (both)
+			checks.push(
+				`${mark(p50Ratio <= 1.5)} ${name} (${mode}): p50 ${short(last)}/${short(first)} = ${fmt(p50Ratio, 2)}× (target ≤ 1.5×)`
+			);
+	}
+	for (const [label, key] of [
+		['bare node:http, dashboard bytes', 'bare'],
+		['trivial SvelteKit page (/about)', 'kit']
+	]) {
+		const at = sizes.map((s) => results[s].baselines[/** @type {string} */ (key)]);
+		const big = at[at.length - 1];
+		const row = [/** @type {string} */ (label), 'baseline'];
+		for (const m of at) row.push(fmt(m.rps), ms(m.p50));
+		row.push(
+			ms(big.p99),
+			fmt(at.reduce((n, m) => n + m.errors, 0)),
+			pct(big.rps / bare.rps),
+			pct(big.rps / kit.rps)
+		);
+		if (both) row.push(`${fmt(at[0].p50 > 0 ? big.p50 / at[0].p50 : 1, 2)}×`);
+		row.push(at.map((m) => (m.queries === null ? '–' : String(m.queries))).join(' / '));
+		row.push(at.map((m) => fmt(m.bytes / KB)).join(' / '));
+		rows.push(row);
+	}
+
+	const lines = [
+		`# Ahadi bench${input.quick ? ' (quick)' : ''}`,
+		'',
+		`${input.at}; ${input.machine}.`,
+		`autocannon over loopback on the same machine, ${input.duration} s per row after a 1 s warm-up: ${input.connections} connections for cached pages and the baselines, ${input.renderConnections} for pages SvelteKit renders (cache off, signed in; CPU-bound either way, and fewer connections keep slow pages from queueing minutes of work). A row with no request finished within the run shows the idle single-request time as p50/p99; synthetic databases of ${sizes.map((s) => fmt(s)).join(' and ')} commitments. "cache on" is the production setting (server/index.js); "cache off" is AHADI_CACHE=off (every request rendered by SvelteKit). Figures from a shared 2-core machine are noisy.`,
+		'',
+		`| ${head.join(' | ')} |`,
+		`|${head.map(() => '---').join('|')}|`,
+		...rows.map((r) => `| ${r.join(' | ')} |`),
+		''
+	];
+	for (const s of sizes) {
+		const rss = results[s].peakRssMb;
+		lines.push(
+			`- Peak server memory (RSS) at ${fmt(s)}: ${fmt(rss)} MB with the cache, ${fmt(results[s].peakRssMbUncached)} MB without.`
+		);
+		if (s === last)
+			checks.push(`${mark(rss < 250)} peak RSS at ${fmt(s)}: ${fmt(rss)} MB (target < 250 MB)`);
+	}
+	const kb = (/** @type {number} */ bytes) => `${fmt(bytes / KB, 1)} KB`;
+	// Pages (not JSON answers); a page with charts is one that imports Chart.js lazily.
+	const pagesJs = Object.entries(clientJs)
+		.filter(([, j]) => j.files > 0)
+		.map(
+			([page, j]) => /** @type {const} */ ([page, { ...j, charts: j.totalGzipBytes > j.gzipBytes }])
+		);
+	const js = pagesJs
+		.map(
+			([page, j]) =>
+				`${page} ${kb(j.gzipBytes)}${j.totalGzipBytes > j.gzipBytes ? ` (+ ${kb(j.totalGzipBytes - j.gzipBytes)} Chart.js loaded by the first chart = ${kb(j.totalGzipBytes)})` : ''}`
+		)
+		.join('; ');
+	lines.push(`- Client JavaScript, gzipped, a page loads before it is interactive: ${js}.`);
+	for (const [page, j] of pagesJs) {
+		const limit = j.charts ? 100 : 40;
+		const what = j.charts ? 'page with charts' : 'page without charts';
+		checks.push(
+			`${mark(j.gzipBytes / KB < limit)} JS ${page} (${what}): ${kb(j.gzipBytes)} initial (target < ${limit} KB)` +
+				(j.totalGzipBytes > j.gzipBytes
+					? `; ${mark(j.totalGzipBytes / KB < limit)} ${kb(j.totalGzipBytes)} once Chart.js has loaded`
+					: '')
+		);
+	}
+	const imp = results.import;
+	const ratio = imp.seconds / imp.bareSeconds;
+	lines.push(
+		`- CSV import of ${fmt(imp.rows)} budget figures: ${fmt(imp.seconds, 2)} s (${fmt(imp.rows / imp.seconds)} rows/s) with \`npm run import\`; bare prepared INSERT in one transaction (read + parse + insert): ${fmt(imp.bareSeconds, 2)} s (${fmt(imp.rows / imp.bareSeconds)} rows/s); ${fmt(ratio, 1)}× the baseline.`
+	);
+	checks.push(`${mark(ratio <= 3)} CSV import: ${fmt(ratio, 1)}× the bare insert (target ≤ 3×)`);
+	lines.push(
+		'',
+		'## Targets',
+		'',
+		...checks.map((c) => `- ${c}`),
+		'',
+		`Bench took ${fmt(input.seconds)} s.`,
+		''
+	);
+	return lines.join('\n');
+}

@@ -1,0 +1,255 @@
+// The front server's shared cache (server/cache.js) around a fake app that answers the way
+// SvelteKit's setResponse does (setHeader for each header, writeHead(status), write, end),
+// served over real loopback HTTP.
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CACHEABLE_HEADER, createFrontHandler, ResponseCache } from '../../server/cache.js';
+import { openChangeMarker, watchChanges } from '../../server/change-marker.js';
+import { isSharedRoute } from '$lib/server/shared-cache';
+
+interface Answer {
+	status?: number;
+	marked?: boolean;
+	cookie?: boolean;
+	body?: string;
+	chunks?: string[];
+	delayMs?: number;
+}
+
+let renders: string[] = [];
+let answerFor: (url: string) => Answer = () => ({ marked: true });
+let content = 'version 1';
+
+async function fakeApp(req: http.IncomingMessage, res: http.ServerResponse) {
+	renders.push(`${req.method} ${req.url}`);
+	const answer = answerFor(req.url ?? '/');
+	if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
+	res.setHeader('content-type', 'text/html');
+	res.setHeader('x-extra', 'kept on 304');
+	if (answer.marked) res.setHeader(CACHEABLE_HEADER, '1');
+	if (answer.cookie) res.setHeader('set-cookie', ['a=b; Path=/']);
+	res.writeHead(answer.status ?? 200);
+	for (const chunk of answer.chunks ?? []) res.write(chunk);
+	res.end(answer.body ?? `${content} of ${req.url}`);
+}
+
+let cache: ResponseCache;
+let server: http.Server | undefined;
+let base: string;
+
+function start(options: ConstructorParameters<typeof ResponseCache>[0] = {}) {
+	cache = new ResponseCache(options);
+	const front = createFrontHandler(fakeApp, { cache, sessionCookie: 'ahadi_session' });
+	const listening = http.createServer((req, res) => void front(req, res));
+	server = listening;
+	return new Promise<void>((resolve) =>
+		listening.listen(0, '127.0.0.1', () => {
+			base = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+			resolve();
+		})
+	);
+}
+
+afterEach(async () => {
+	if (server) await new Promise((resolve) => server!.close(resolve));
+	server = undefined;
+	renders = [];
+	answerFor = () => ({ marked: true });
+	content = 'version 1';
+});
+
+async function get(path: string, headers: Record<string, string> = {}, method = 'GET') {
+	const res = await fetch(base + path, { method, headers, redirect: 'manual' });
+	return { res, text: await res.text() };
+}
+
+describe('the shared cache in front of the app', () => {
+	it('renders a marked page once, then answers from the cache without the marker', async () => {
+		await start();
+		const first = await get('/page');
+		const second = await get('/page');
+		expect(renders).toEqual(['GET /page']);
+		expect(first.res.headers.get('x-cache')).toBe('MISS');
+		expect(second.res.headers.get('x-cache')).toBe('HIT');
+		expect(second.text).toBe('version 1 of /page');
+		expect(second.res.headers.get(CACHEABLE_HEADER)).toBeNull();
+		expect(first.res.headers.get(CACHEABLE_HEADER)).toBeNull();
+		expect(second.res.headers.get('etag')).toBe(first.res.headers.get('etag'));
+	});
+
+	it('keys on the query string', async () => {
+		await start();
+		await get('/list?q=a');
+		await get('/list?q=b');
+		const again = await get('/list?q=a');
+		expect(renders).toEqual(['GET /list?q=a', 'GET /list?q=b']);
+		expect(again.text).toBe('version 1 of /list?q=a');
+	});
+
+	it('never keeps unmarked, non-200 or cookie-setting answers, and strips the marker', async () => {
+		await start();
+		answerFor = (url) =>
+			url === '/plain'
+				? { marked: false }
+				: url === '/missing'
+					? { marked: true, status: 404 }
+					: { marked: true, cookie: true };
+		for (const path of ['/plain', '/missing', '/cookie', '/plain', '/missing', '/cookie']) {
+			const { res } = await get(path);
+			expect(res.headers.get(CACHEABLE_HEADER)).toBeNull();
+			expect(res.headers.get('x-cache')).toBeNull();
+		}
+		expect(renders).toHaveLength(6);
+		expect(cache.size).toBe(0);
+	});
+
+	it('bypasses the cache for any request carrying the session cookie', async () => {
+		await start();
+		await get('/page');
+		const signedIn = await get('/page', { cookie: 'theme=x; ahadi_session=abc' });
+		expect(signedIn.res.headers.get('x-cache')).toBeNull();
+		expect(signedIn.res.headers.get(CACHEABLE_HEADER)).toBeNull();
+		expect(renders).toEqual(['GET /page', 'GET /page']);
+		await get('/other', { cookie: 'ahadi_session=abc' });
+		expect(cache.size).toBe(1);
+	});
+
+	it('empties the cache when a write has been answered', async () => {
+		await start();
+		await get('/page');
+		content = 'version 2';
+		const post = await get('/page', {}, 'POST');
+		expect(post.res.status).toBe(200);
+		const after = await get('/page');
+		expect(after.text).toBe('version 2 of /page');
+		expect(after.res.headers.get('x-cache')).toBe('MISS');
+	});
+
+	it('does not keep a render that began before an invalidation', async () => {
+		await start();
+		const generation = cache.generation;
+		cache.clear();
+		expect(cache.set('k', entry('old'), generation)).toBe(false);
+		expect(cache.set('k', entry('new'), cache.generation)).toBe(true);
+	});
+
+	it('answers If-None-Match with 304, from the cache and on the first render', async () => {
+		await start();
+		const first = await get('/page');
+		const etag = first.res.headers.get('etag')!;
+		const again = await get('/page', { 'if-none-match': etag });
+		expect(again.res.status).toBe(304);
+		expect(again.text).toBe('');
+		expect(again.res.headers.get('etag')).toBe(etag);
+		expect(again.res.headers.get('x-extra')).toBe('kept on 304');
+		expect(again.res.headers.get('content-type')).toBeNull();
+		cache.clear();
+		const fresh = await get('/page', { 'if-none-match': `W/${etag}, "other"` });
+		expect(fresh.res.status).toBe(304);
+		expect((await get('/page', { 'if-none-match': '"other"' })).res.status).toBe(200);
+	});
+
+	it('renders a page once for concurrent visitors, and lets them render what cannot be kept', async () => {
+		await start();
+		answerFor = (url) => ({ marked: url === '/slow', delayMs: 50 });
+		const texts = await Promise.all([1, 2, 3, 4].map(async () => (await get('/slow')).text));
+		expect(renders).toEqual(['GET /slow']);
+		expect(new Set(texts)).toEqual(new Set(['version 1 of /slow']));
+		renders = [];
+		await Promise.all([1, 2, 3].map(() => get('/unkept')));
+		expect(renders).toHaveLength(3);
+	});
+
+	it('answers HEAD from a kept page without a body', async () => {
+		await start();
+		const page = await get('/page');
+		const head = await get('/page', {}, 'HEAD');
+		expect(head.res.headers.get('x-cache')).toBe('HIT');
+		expect(head.res.headers.get('content-length')).toBe(String(page.text.length));
+		expect(head.text).toBe('');
+	});
+
+	it('streams a body larger than one entry may be, and does not keep it', async () => {
+		await start({ maxEntryBytes: 10 });
+		answerFor = () => ({ marked: true, chunks: ['0123456789', 'abcdef'], body: 'end' });
+		const big = await get('/big');
+		expect(big.text).toBe('0123456789abcdefend');
+		expect(big.res.headers.get(CACHEABLE_HEADER)).toBeNull();
+		await get('/big');
+		expect(renders).toEqual(['GET /big', 'GET /big']);
+	});
+
+	it('keeps at most maxEntries and maxBytes, dropping the least recently used', async () => {
+		await start({ maxEntries: 2 });
+		await get('/a');
+		await get('/b');
+		await get('/a'); // /a is now the most recently used
+		await get('/c'); // evicts /b
+		expect(cache.size).toBe(2);
+		await get('/a');
+		await get('/b');
+		expect(renders).toEqual(['GET /a', 'GET /b', 'GET /c', 'GET /b']);
+		const small = new ResponseCache({ maxBytes: 5 });
+		small.set('x', entry('abc'), 0);
+		small.set('y', entry('def'), 0);
+		expect([small.get('x'), small.get('y')?.body.toString()]).toEqual([undefined, 'def']);
+	});
+
+	it('renders again after the time to live', async () => {
+		let now = 1_000;
+		const ttl = new ResponseCache({ ttlMs: 100, now: () => now });
+		ttl.set('k', { ...entry('v'), storedAt: now }, 0);
+		now += 99;
+		expect(ttl.get('k')).toBeDefined();
+		now += 1;
+		expect(ttl.get('k')).toBeUndefined();
+	});
+});
+
+function entry(body: string) {
+	return { status: 200, headers: {}, body: Buffer.from(body), etag: '"e"', storedAt: Date.now() };
+}
+
+describe('the shared change marker', () => {
+	let dir: string;
+	beforeAll(() => {
+		dir = mkdtempSync(join(tmpdir(), 'ahadi-marker-'));
+	});
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+	it('notices a write committed by another connection to the audit log', async () => {
+		const file = join(dir, 'marker.db');
+		const writer = new SQLite(file);
+		writer.pragma('journal_mode = WAL');
+		writer.exec('CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, action TEXT)');
+		const marker = await openChangeMarker(file);
+		let changes = 0;
+		const stop = await watchChanges(marker, 10, () => (changes += 1));
+		await new Promise((r) => setTimeout(r, 40));
+		expect(changes).toBe(0);
+		writer.prepare('INSERT INTO audit_log (action) VALUES (?)').run('update');
+		await new Promise((r) => setTimeout(r, 60));
+		expect(changes).toBe(1);
+		stop();
+		await marker.close();
+		writer.close();
+	});
+});
+
+describe('which routes the app lets the front server share', () => {
+	it('allows public pages, the API and downloads; never sign-in or signed-in routes', () => {
+		expect(isSharedRoute('/(public)')).toBe(true);
+		expect(isSharedRoute('/(public)/commitments/[ref]')).toBe(true);
+		expect(isSharedRoute('/api/v1/commitments')).toBe(true);
+		expect(isSharedRoute('/(public)/data/commitments.csv')).toBe(true);
+		expect(isSharedRoute('/(auth)/login')).toBe(false);
+		expect(isSharedRoute('/(mp)/briefing')).toBe(false);
+		expect(isSharedRoute('/(clerk)/workspace/commitments/[id]')).toBe(false);
+		expect(isSharedRoute(null)).toBe(false);
+	});
+});
