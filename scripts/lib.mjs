@@ -2,6 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { SERVER_ARGS } from './server-command.mjs';
 
 export const root = new URL('..', import.meta.url).pathname;
 
@@ -58,7 +59,7 @@ export function ensureBuilt() {
 
 /** Serves the build through server/index.js: adapter-node's handler behind the shared cache. */
 export function serve(env) {
-	const child = spawn(process.execPath, ['server/index.js'], { stdio: 'inherit', cwd: root, env });
+	const child = spawn(process.execPath, SERVER_ARGS, { stdio: 'inherit', cwd: root, env });
 	for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 	child.on('exit', (code) => process.exit(code ?? 0));
 }

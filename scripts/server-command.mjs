@@ -1,4 +1,4 @@
-// How the reliability tests (tests/reliability/helpers/server.ts) and the Lighthouse audit
-// (scripts/audit.mjs) start the built server: the one place to change when a custom server
-// replaces adapter-node's `node build`.
-export const SERVER_ARGS = ['build'];
+// How every script and test starts the built app: the custom server (server/index.js), which
+// answers cached public pages before adapter-node's SvelteKit handler. Used by `npm start`
+// (scripts/lib.mjs), the end-to-end and reliability tests, the Lighthouse audit and the bench.
+export const SERVER_ARGS = ['server/index.js'];
