@@ -16,6 +16,7 @@
 // adapter-node is told to trust them): the language is decided by the URL alone (/sw/...).
 
 import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 /** Response header by which the app opts a response in to the shared cache. Never sent out. */
 export const CACHEABLE_HEADER = 'x-ahadi-cacheable';
@@ -27,6 +28,8 @@ export const CACHE_STATUS_HEADER = 'x-cache';
  * @property {number} status
  * @property {Record<string, string | string[]>} headers lower-case names, ETag included
  * @property {Buffer} body
+ * @property {Buffer} [br] the body compressed with Brotli, when worth it
+ * @property {Buffer} [gzip] the body compressed with gzip, when worth it
  * @property {string} etag
  * @property {number} storedAt ms since the epoch
  */
@@ -62,7 +65,7 @@ export class ResponseCache {
 		if (!entry) return undefined;
 		this.entries.delete(key);
 		if (this.now() - entry.storedAt >= this.ttlMs) {
-			this.bytes -= entry.body.length;
+			this.bytes -= entryBytes(entry);
 			return undefined;
 		}
 		this.entries.set(key, entry); // most recently used goes last
@@ -81,14 +84,14 @@ export class ResponseCache {
 		const old = this.entries.get(key);
 		if (old) {
 			this.entries.delete(key);
-			this.bytes -= old.body.length;
+			this.bytes -= entryBytes(old);
 		}
 		this.entries.set(key, entry);
-		this.bytes += entry.body.length;
+		this.bytes += entryBytes(entry);
 		for (const [oldest, value] of this.entries) {
 			if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
 			this.entries.delete(oldest);
-			this.bytes -= value.body.length;
+			this.bytes -= entryBytes(value);
 		}
 		return true;
 	}
@@ -102,6 +105,57 @@ export class ResponseCache {
 	get size() {
 		return this.entries.size;
 	}
+}
+
+/** @param {CacheEntry} entry */
+function entryBytes(entry) {
+	return entry.body.length + (entry.br?.length ?? 0) + (entry.gzip?.length ?? 0);
+}
+
+/** Types worth compressing; images and archives are compressed already. */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|atom\+xml|javascript|.*\+json))/;
+/** Smaller bodies gain less than the bytes of the header that announces the encoding. */
+const MIN_COMPRESS_BYTES = 1024;
+
+/**
+ * Compresses a kept response once, when it is stored, so every hit can be sent compressed at
+ * no further cost (adapter-node compresses only prerendered files, not rendered pages).
+ * @param {CacheEntry} entry
+ * @returns {CacheEntry}
+ */
+export function withCompressedBodies(entry) {
+	const type = String(entry.headers['content-type'] ?? '');
+	if (entry.body.length < MIN_COMPRESS_BYTES || !COMPRESSIBLE.test(type)) return entry;
+	if (entry.headers['content-encoding']) return entry;
+	const br = brotliCompressSync(entry.body, {
+		params: {
+			[zlib.BROTLI_PARAM_QUALITY]: 5,
+			[zlib.BROTLI_PARAM_SIZE_HINT]: entry.body.length
+		}
+	});
+	const gzip = gzipSync(entry.body, { level: 6 });
+	return { ...entry, br, gzip, headers: { ...entry.headers, vary: 'Accept-Encoding' } };
+}
+
+/**
+ * The encoding to send, from the request's Accept-Encoding (q=0 refuses one).
+ * @param {string | undefined} header
+ * @param {CacheEntry} entry
+ * @returns {'br' | 'gzip' | null}
+ */
+export function chooseEncoding(header, entry) {
+	if (!header || (!entry.br && !entry.gzip)) return null;
+	/** @type {Map<string, number>} */
+	const q = new Map();
+	for (const part of header.toLowerCase().split(',')) {
+		const [name, ...params] = part.trim().split(';');
+		const weight = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+		q.set(name ?? '', weight ? Number(weight.slice(2)) : 1);
+	}
+	const accepts = (/** @type {string} */ name) => (q.get(name) ?? q.get('*') ?? 0) > 0;
+	if (entry.br && accepts('br')) return 'br';
+	if (entry.gzip && accepts('gzip')) return 'gzip';
+	return null;
 }
 
 /** A strong validator of the exact bytes. */
@@ -210,7 +264,8 @@ export function createFrontHandler(handler, options) {
 			rendering.set(key, done);
 			res.once('close', () => finish(undefined));
 		}
-		captureResponse(res, cache.maxEntryBytes, (entry) => {
+		captureResponse(res, cache.maxEntryBytes, (captured) => {
+			const entry = withCompressedBodies(captured);
 			// Not kept when a write happened meanwhile: then waiters render afresh.
 			finish(cache.set(key, entry, generation) ? entry : undefined);
 			sendEntry(req, res, entry, 'MISS');
@@ -347,13 +402,21 @@ function toBuffer(chunk, encoding) {
  * @param {'HIT' | 'MISS'} how
  */
 function sendEntry(req, res, entry, how) {
-	if (ifNoneMatchHits(req.headers['if-none-match'], entry.etag)) {
+	const encoding = chooseEncoding(req.headers['accept-encoding'], entry);
+	// One validator for the content in every encoding, weak as RFC 9110 asks of an ETag shared
+	// by representations that differ in bytes (nginx does the same when it compresses).
+	const etag = entry.br || entry.gzip ? `W/${entry.etag.replace(/^W\//, '')}` : entry.etag;
+	if (ifNoneMatchHits(req.headers['if-none-match'], etag)) {
 		// The 200's headers (ETag, Cache-Control, CORS, ...) without those of its body.
 		const { 'content-length': _length, 'content-type': _type, ...headers } = entry.headers;
-		res.writeHead(304, { ...headers, [CACHE_STATUS_HEADER]: how });
+		res.writeHead(304, { ...headers, etag, [CACHE_STATUS_HEADER]: how });
 		res.end();
 		return;
 	}
-	res.writeHead(entry.status, { ...entry.headers, [CACHE_STATUS_HEADER]: how });
-	res.end(req.method === 'HEAD' ? undefined : entry.body);
+	const body = encoding ? (entry[encoding] ?? entry.body) : entry.body;
+	/** @type {Record<string, string | string[]>} */
+	const headers = { ...entry.headers, etag, 'content-length': String(body.length) };
+	if (encoding) headers['content-encoding'] = encoding;
+	res.writeHead(entry.status, { ...headers, [CACHE_STATUS_HEADER]: how });
+	res.end(req.method === 'HEAD' ? undefined : body);
 }

@@ -6,6 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import SQLite from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CACHEABLE_HEADER, createFrontHandler, ResponseCache } from '../../server/cache.js';
@@ -214,6 +215,69 @@ describe('the shared cache in front of the app', () => {
 function entry(body: string) {
 	return { status: 200, headers: {}, body: Buffer.from(body), etag: '"e"', storedAt: Date.now() };
 }
+
+describe('compression of kept pages', () => {
+	/** A raw request (fetch would ask for and undo the encoding itself). */
+	function raw(path: string, headers: Record<string, string>) {
+		return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
+			(resolve, reject) => {
+				http
+					.get(base + path, { headers }, (res) => {
+						const chunks: Buffer[] = [];
+						res.on('data', (c: Buffer) => chunks.push(c));
+						res.on('end', () =>
+							resolve({
+								status: res.statusCode!,
+								headers: res.headers,
+								body: Buffer.concat(chunks)
+							})
+						);
+					})
+					.on('error', reject);
+			}
+		);
+	}
+	const page = `<p>${'Undertaking tracked against the budget line. '.repeat(200)}</p>`;
+
+	it('sends a kept page as Brotli or gzip as the client accepts, the same content each time', async () => {
+		answerFor = () => ({ marked: true, body: page });
+		await start();
+		const plain = await raw('/big', {});
+		const br = await raw('/big', { 'accept-encoding': 'gzip, deflate, br' });
+		const gz = await raw('/big', { 'accept-encoding': 'gzip' });
+		const refused = await raw('/big', { 'accept-encoding': 'br;q=0, gzip;q=0' });
+		expect(renders).toEqual(['GET /big']);
+
+		expect(plain.headers['content-encoding']).toBeUndefined();
+		expect(plain.body.toString()).toBe(page);
+		expect(br.headers['content-encoding']).toBe('br');
+		expect(brotliDecompressSync(br.body).toString()).toBe(page);
+		expect(gz.headers['content-encoding']).toBe('gzip');
+		expect(gunzipSync(gz.body).toString()).toBe(page);
+		expect(refused.headers['content-encoding']).toBeUndefined();
+		expect(refused.body.toString()).toBe(page);
+
+		expect(br.body.length).toBeLessThan(page.length / 10);
+		expect(Number(br.headers['content-length'])).toBe(br.body.length);
+		for (const r of [plain, br, gz]) expect(r.headers.vary).toBe('Accept-Encoding');
+		// One weak validator for every encoding of the same content: a 304 for any of them.
+		expect(br.headers.etag).toMatch(/^W\//);
+		expect(gz.headers.etag).toBe(br.headers.etag);
+		const again = await raw('/big', {
+			'accept-encoding': 'gzip',
+			'if-none-match': br.headers.etag!
+		});
+		expect(again.status).toBe(304);
+		expect(again.body.length).toBe(0);
+	});
+
+	it('leaves small bodies as they are', async () => {
+		await start();
+		const small = await raw('/small', { 'accept-encoding': 'br, gzip' });
+		expect(small.headers['content-encoding']).toBeUndefined();
+		expect(small.body.toString()).toBe('version 1 of /small');
+	});
+});
 
 describe('the shared change marker', () => {
 	let dir: string;
