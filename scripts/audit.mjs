@@ -16,7 +16,15 @@ const PAGES = [
 	['explorer', '/commitments'],
 	['commitment', '/commitments/DCAIS%2F2025%2F001']
 ];
-const THRESHOLDS = { performance: 95, accessibility: 100, 'best-practices': 100 };
+// The performance score depends on the machine's spare CPU (total blocking time is measured,
+// then scaled to a slow phone): CI on a shared 2-core runner sets AUDIT_MIN_PERFORMANCE lower to
+// catch regressions without failing on a neighbour's load. Accessibility and best practices
+// do not depend on load and stay at 100 everywhere.
+const THRESHOLDS = {
+	performance: Number(process.env.AUDIT_MIN_PERFORMANCE ?? 95),
+	accessibility: 100,
+	'best-practices': 100
+};
 const CHROME_FLAGS = [
 	'--headless=new',
 	'--no-sandbox',

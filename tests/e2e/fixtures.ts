@@ -17,6 +17,13 @@ export async function screenshotBoth(page: Page, name: string) {
 		['desktop', 1280]
 	] as const) {
 		await page.setViewportSize({ width, height: 800 });
+		// Charts are drawn when they come near the viewport: pass over the whole page first.
+		await page.evaluate(async () => {
+			window.scrollTo(0, document.body.scrollHeight);
+			await new Promise((r) => setTimeout(r, 200));
+			window.scrollTo(0, 0);
+		});
+		await page.waitForLoadState('networkidle');
 		await page.screenshot({ path: `tests/screenshots/${name}-${label}.png`, fullPage: true });
 	}
 }

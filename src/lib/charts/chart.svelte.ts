@@ -27,12 +27,36 @@ export const PALETTE = {
 	black: '#000000'
 } as const;
 
+/**
+ * Calls `draw` once the canvas is within a screen of the viewport: a chart further down the
+ * page costs nothing until the reader scrolls towards it (Chart.js draws on the main thread,
+ * and a phone's first seconds are better spent on the page itself).
+ */
+function whenNearViewport(canvas: HTMLCanvasElement, draw: () => void): () => void {
+	if (typeof IntersectionObserver === 'undefined') {
+		draw();
+		return () => {};
+	}
+	const observer = new IntersectionObserver(
+		(entries) => {
+			if (!entries.some((e) => e.isIntersecting)) return;
+			observer.disconnect();
+			draw();
+		},
+		{ rootMargin: '100% 0px' }
+	);
+	observer.observe(canvas);
+	return () => observer.disconnect();
+}
+
 export function chart(getConfig: () => ChartConfiguration): Attachment<HTMLCanvasElement> {
 	return (canvas) => {
 		let instance: Chart | undefined;
 		let destroyed = false;
-		void loadChart().then((ChartJs) => {
-			if (!destroyed) instance = new ChartJs(canvas, untrack(getConfig));
+		const stopWatching = whenNearViewport(canvas, () => {
+			void loadChart().then((ChartJs) => {
+				if (!destroyed) instance = new ChartJs(canvas, untrack(getConfig));
+			});
 		});
 		$effect(() => {
 			const next = getConfig(); // read first, so the effect tracks it before the load ends
@@ -43,6 +67,7 @@ export function chart(getConfig: () => ChartConfiguration): Attachment<HTMLCanva
 		});
 		return () => {
 			destroyed = true;
+			stopWatching();
 			instance?.destroy();
 		};
 	};
