@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { actorOf } from '$lib/server/audit';
 import { requireRole } from '$lib/server/auth/access';
 import { parseId } from '$lib/server/auth/scope';
@@ -56,7 +57,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return refusal(e, 'add', form.values);
 		}
-		redirect(303, '/admin/committees?done=added');
+		redirect(303, localizeHref('/admin/committees?done=added'));
 	},
 
 	update: async ({ locals, request }) => {
@@ -71,6 +72,6 @@ export const actions: Actions = {
 		} catch (e) {
 			return refusal(e, 'update', form.values);
 		}
-		redirect(303, '/admin/committees?done=updated');
+		redirect(303, localizeHref('/admin/committees?done=updated'));
 	}
 };

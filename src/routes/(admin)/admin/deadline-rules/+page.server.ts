@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { actorOf } from '$lib/server/audit';
 import { requireRole } from '$lib/server/auth/access';
 import { parseId } from '$lib/server/auth/scope';
@@ -48,7 +49,7 @@ async function setActive({ locals, request }: RequestEvent, active: boolean) {
 	} catch (e) {
 		return refusal(e, 'toggle', {});
 	}
-	redirect(303, `/admin/deadline-rules?done=${active ? 'activated' : 'deactivated'}`);
+	redirect(303, localizeHref(`/admin/deadline-rules?done=${active ? 'activated' : 'deactivated'}`));
 }
 
 export const actions: Actions = {
@@ -61,7 +62,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return refusal(e, 'add', form.values);
 		}
-		redirect(303, '/admin/deadline-rules?done=added');
+		redirect(303, localizeHref('/admin/deadline-rules?done=added'));
 	},
 
 	update: async ({ locals, request }) => {
@@ -74,7 +75,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return refusal(e, 'update', form.values);
 		}
-		redirect(303, '/admin/deadline-rules?done=updated');
+		redirect(303, localizeHref('/admin/deadline-rules?done=updated'));
 	},
 
 	deactivate: (event) => setActive(event, false),

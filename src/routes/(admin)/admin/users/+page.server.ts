@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { z } from 'zod';
 import { actorOf } from '$lib/server/audit';
 import { requireRole } from '$lib/server/auth/access';
@@ -58,6 +59,6 @@ export const actions: Actions = {
 			if (!(e instanceof UserInputError)) throw e;
 			return fail(400, { values: form.values, errors: { [e.field]: e.message } });
 		}
-		redirect(303, `/admin/users/${id}?done=created`);
+		redirect(303, localizeHref(`/admin/users/${id}?done=created`));
 	}
 };

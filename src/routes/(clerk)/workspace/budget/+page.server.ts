@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
 import {
 	isBudgetPhase,
 	isFiscalYearLabel,
@@ -140,6 +141,6 @@ export const actions: Actions = {
 			}
 			return workspaceFailure(e, 'figure', form.values, 'budget figure');
 		}
-		redirect(303, `/workspace/budget?saved=${kind}`);
+		redirect(303, localizeHref(`/workspace/budget?saved=${kind}`));
 	}
 };

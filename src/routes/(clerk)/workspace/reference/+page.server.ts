@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
 import type { z } from 'zod';
 import { actorOf, type Actor } from '$lib/server/audit';
 import { requireRole } from '$lib/server/auth/access';
@@ -71,7 +72,7 @@ async function run<S extends z.ZodObject>(
 		if (!(e instanceof ReferenceInputError)) throw e;
 		return fail(400, { form, values: parsed.values, errors: { [e.field]: e.message } });
 	}
-	redirect(303, `/workspace/reference?done=${form}#${form}`);
+	redirect(303, localizeHref(`/workspace/reference?done=${form}#${form}`));
 }
 
 export const actions: Actions = {

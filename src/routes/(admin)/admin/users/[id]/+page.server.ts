@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { z } from 'zod';
 import { actorOf } from '$lib/server/audit';
 import { requireRole } from '$lib/server/auth/access';
@@ -80,7 +81,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return asFailure(e, form.values);
 		}
-		redirect(303, `/admin/users/${id}?done=updated`);
+		redirect(303, localizeHref(`/admin/users/${id}?done=updated`));
 	},
 
 	disable: (event) => toggle(event, true),
@@ -96,7 +97,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return asFailure(e, form.values);
 		}
-		redirect(303, `/admin/users/${id}?done=password`);
+		redirect(303, localizeHref(`/admin/users/${id}?done=password`));
 	}
 };
 
@@ -111,5 +112,5 @@ async function toggle({ locals, params }: RequestEvent, disabled: boolean) {
 	} catch (e) {
 		return asFailure(e, {});
 	}
-	redirect(303, `/admin/users/${id}?done=${disabled ? 'disabled' : 'enabled'}`);
+	redirect(303, localizeHref(`/admin/users/${id}?done=${disabled ? 'disabled' : 'enabled'}`));
 }

@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { actorOf } from '$lib/server/audit';
 import { requireRole } from '$lib/server/auth/access';
 import { db } from '$lib/server/db/client';
@@ -112,7 +113,7 @@ export const actions: Actions = {
 				fileName
 			});
 		}
-		redirect(303, `/workspace/budget/import?job=${outcome.jobId}`);
+		redirect(303, localizeHref(`/workspace/budget/import?job=${outcome.jobId}`));
 	},
 
 	confirm: async ({ locals, request }) => {
@@ -128,6 +129,6 @@ export const actions: Actions = {
 			throw e;
 		}
 		// Small files are done by now (the job page shows the result); large ones are running.
-		redirect(303, `/workspace/budget/import?job=${id}`);
+		redirect(303, localizeHref(`/workspace/budget/import?job=${id}`));
 	}
 };

@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { formatDateTime } from '$lib/domain';
 import { requireRole } from '$lib/server/auth/access';
 import { findEditableCommitment, parseId } from '$lib/server/auth/scope';
@@ -94,7 +95,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return refusal(e, 'save', form.values);
 		}
-		redirect(303, `/workspace/commitments/${commitment.id}?done=saved`);
+		redirect(303, localizeHref(`/workspace/commitments/${commitment.id}?done=saved`));
 	},
 
 	publish: async (event) => {
@@ -106,7 +107,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return refusal(e, 'publish', {});
 		}
-		redirect(303, `/workspace/commitments/${commitment.id}?done=published`);
+		redirect(303, localizeHref(`/workspace/commitments/${commitment.id}?done=published`));
 	},
 
 	withdraw: async (event) => {
@@ -120,6 +121,6 @@ export const actions: Actions = {
 		} catch (e) {
 			return refusal(e, 'withdraw', form.values);
 		}
-		redirect(303, `/workspace/commitments/${commitment.id}?done=withdrawn`);
+		redirect(303, localizeHref(`/workspace/commitments/${commitment.id}?done=withdrawn`));
 	}
 };

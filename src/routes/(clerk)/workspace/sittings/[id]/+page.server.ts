@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { formatDateTime } from '$lib/domain';
 import { requireRole } from '$lib/server/auth/access';
 import { findEditableSitting, parseId } from '$lib/server/auth/scope';
@@ -90,7 +91,7 @@ export const actions: Actions = {
 			const field = e.field === 'appearances' ? 'appearance_person_0' : e.field;
 			return fail(400, { form: 'sitting', values: form.values, errors: { [field]: e.message } });
 		}
-		redirect(303, `/workspace/sittings/${sitting.id}?saved=1`);
+		redirect(303, localizeHref(`/workspace/sittings/${sitting.id}?saved=1`));
 	},
 
 	addCommitment: async (event) => {
@@ -120,6 +121,9 @@ export const actions: Actions = {
 				errors: { [e.field]: e.message }
 			});
 		}
-		redirect(303, `/workspace/sittings/${sitting.id}?added=${encodeURIComponent(ref)}#commitments`);
+		redirect(
+			303,
+			localizeHref(`/workspace/sittings/${sitting.id}?added=${encodeURIComponent(ref)}#commitments`)
+		);
 	}
 };
