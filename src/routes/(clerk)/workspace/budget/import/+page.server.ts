@@ -106,7 +106,7 @@ export const actions: Actions = {
 		});
 		if (!outcome.ok) {
 			const n = outcome.errors.length;
-			const summary = m.im_problems({ count: n });
+			const summary = m.im_problems({ count: n, shown: n.toLocaleString('en-GB') });
 			return refuse(400, {
 				errors: { file: summary },
 				rowErrors: outcome.errors,
