@@ -8,6 +8,7 @@ import {
 	holdingSchema,
 	mergeSchema,
 	officeSchema,
+	ORGANISATION_KINDS,
 	organisationKindLabel,
 	organisationSchema,
 	personSchema,
@@ -45,7 +46,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		offices,
 		organisations,
 		options,
-		kinds: Object.entries(organisationKindLabel).map(([value, label]) => ({ value, label })),
+		kinds: ORGANISATION_KINDS.map((kind) => ({
+			value: kind,
+			label: organisationKindLabel[kind]()
+		})),
 		isAdmin: locals.user.role === 'admin',
 		done: url.searchParams.get('done')
 	};
