@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
 import { actorOf } from '$lib/server/audit';
 import { requireRole } from '$lib/server/auth/access';
@@ -18,7 +19,7 @@ const createSchema = z.object({
 	email: emailField,
 	role: userFields.role,
 	committees: userFields.committees,
-	password: newPasswordSchema('Temporary password')
+	password: newPasswordSchema(m.us_temp_password)
 });
 
 export const load: PageServerLoad = async ({ locals, url }) => {
