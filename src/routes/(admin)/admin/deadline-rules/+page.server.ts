@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 import { actorOf } from '$lib/server/audit';
 import { requireRole } from '$lib/server/auth/access';
 import { parseId } from '$lib/server/auth/scope';
@@ -33,7 +34,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 function refusal(e: unknown, form: string, values: Record<string, string | string[]>) {
-	if (e instanceof DeadlineRuleNotFoundError) error(404, 'No such deadline rule.');
+	if (e instanceof DeadlineRuleNotFoundError) error(404, m.dr_no_such());
 	if (e instanceof DeadlineRuleInputError) {
 		return fail(400, { form, values, errors: { [e.field]: e.message } });
 	}
