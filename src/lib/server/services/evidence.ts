@@ -80,10 +80,10 @@ export function checkEvidenceDrafts(
 	const items: NewEvidence[] = [];
 	for (const d of drafts) {
 		const before = Object.keys(errors).length;
-		if (!d.type) errors[evidenceKey('type', d.slot)] = 'Select the type of evidence';
-		if (!d.title) errors[evidenceKey('title', d.slot)] = 'Enter the title of the evidence';
+		if (!d.type) errors[evidenceKey('type', d.slot)] = m.svc_ev_select_type();
+		if (!d.title) errors[evidenceKey('title', d.slot)] = m.svc_ev_enter_title();
 		if (d.publishedOn && d.publishedOn > today) {
-			errors[evidenceKey('on', d.slot)] = 'The date of the evidence cannot be in the future';
+			errors[evidenceKey('on', d.slot)] = m.svc_ev_date_future();
 		}
 		if (Object.keys(errors).length > before || !d.type || !d.title) continue;
 		items.push({
