@@ -79,6 +79,7 @@ test.describe('signing in and out', () => {
 		await page.goto('/admin/audit?entity=user');
 		await expect(page).toHaveURL('/login?redirectTo=%2Fadmin%2Faudit%3Fentity%3Duser');
 		await expect(page.getByText('Sign in to continue to the page you asked for.')).toBeVisible();
+		await page.waitForLoadState('networkidle');
 		await page.getByLabel('Email').fill(email);
 		await page.getByLabel('Password').fill(password);
 		await page.getByRole('button', { name: 'Sign in' }).click();
@@ -86,7 +87,8 @@ test.describe('signing in and out', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Audit log');
 
 		const other = await newPage(page.context().browser()!);
-		await other.goto('/login?redirectTo=%2F%2Fevil.example%2F');
+		// Typing before the page has hydrated can be lost when hydration resets the form.
+		await other.goto('/login?redirectTo=%2F%2Fevil.example%2F', { waitUntil: 'networkidle' });
 		await other.getByLabel('Email').fill(email);
 		await other.getByLabel('Password').fill(password);
 		await other.getByRole('button', { name: 'Sign in' }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demoAccount, ensureDemoUsers } from './auth-fixtures';
+import { demoAccount, ensureDemoUsers, signIn } from './auth-fixtures';
 import { expectNoAxeViolations, expectNoHorizontalScroll, screenshotBoth } from './fixtures';
 
 const FILTER = 'committee=administration-internal-security';
@@ -110,5 +110,91 @@ test.describe('English and Kiswahili', () => {
 		const header = page.getByRole('banner');
 		await expect(header.getByRole('button', { name: 'Toka' })).toBeVisible();
 		await expect(header).toContainText(name);
+	});
+
+	test('the clerk workspace in Kiswahili: the switch keeps the page, form errors name the field', async ({
+		page
+	}) => {
+		await ensureDemoUsers();
+		const { email, password } = demoAccount('clerkA');
+		await signIn(page, email, password);
+
+		await page.goto('/sw/workspace', { waitUntil: 'networkidle' });
+		await expect(page.locator('html')).toHaveAttribute('lang', 'sw');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Eneo la kazi la karani');
+		const workspaceNav = page.getByRole('navigation', { name: 'Eneo la kazi la karani' });
+		await workspaceNav.getByRole('link', { name: 'Vikao' }).click();
+		await expect(page).toHaveURL(/\/sw\/workspace\/sittings$/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vikao');
+		await expect(page.getByRole('columnheader', { name: 'Tarehe' })).toBeVisible();
+
+		// The switch keeps the page, both ways.
+		await page
+			.getByRole('navigation', { name: 'Lugha:' })
+			.getByRole('link', { name: 'English' })
+			.click();
+		await expect(page).toHaveURL(/\/workspace\/sittings$/);
+		expect(new URL(page.url()).pathname).toBe('/workspace/sittings');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sittings');
+		await page
+			.getByRole('navigation', { name: 'Language:' })
+			.getByRole('link', { name: 'Kiswahili' })
+			.click();
+		await expect(page).toHaveURL(/\/sw\/workspace\/sittings$/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vikao');
+
+		// An empty form, posted under /sw: the summary and each field's message are in Kiswahili
+		// and name the field; nothing is written.
+		await page.getByRole('link', { name: 'Rekodi kikao' }).click();
+		await expect(page).toHaveURL(/\/sw\/workspace\/sittings\/new$/);
+		await page.getByRole('button', { name: 'Hifadhi kikao na uongeze ahadi' }).click();
+		const summary = page.getByRole('alert');
+		await expect(summary.getByRole('heading', { name: 'Kuna tatizo' })).toBeVisible();
+		await expect(summary.getByRole('link', { name: 'Jaza tarehe ya kikao' })).toBeVisible();
+		await expect(summary.getByRole('link', { name: 'Jaza mada' })).toBeVisible();
+		await expect(page.locator('#sat_on-error')).toHaveText('Hitilafu: Jaza tarehe ya kikao');
+		await expect(page.getByLabel('Tarehe ya kikao')).toHaveAttribute('aria-invalid', 'true');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'sw');
+		await expect(page).toHaveTitle(/^Hitilafu: Rekodi kikao/);
+		await expectNoAxeViolations(page);
+		await expectNoHorizontalScroll(page);
+		await screenshotBoth(page, 'workspace-sitting-errors-sw');
+	});
+
+	test('the admin pages in Kiswahili, with the switch and a refused form', async ({ page }) => {
+		await ensureDemoUsers();
+		const { email, password } = demoAccount('admin');
+		await signIn(page, email, password);
+
+		await page.goto('/sw/admin', { waitUntil: 'networkidle' });
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Usimamizi');
+		await page.getByRole('link', { name: 'Watumiaji', exact: true }).click();
+		await expect(page).toHaveURL(/\/sw\/admin\/users$/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Watumiaji');
+		await expect(page.getByRole('columnheader', { name: 'Wadhifa' })).toBeAttached();
+
+		await page
+			.getByRole('navigation', { name: 'Lugha:' })
+			.getByRole('link', { name: 'English' })
+			.click();
+		expect(new URL(page.url()).pathname).toBe('/admin/users');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Users');
+		await page.goBack();
+		await expect(page).toHaveURL(/\/sw\/admin\/users$/);
+
+		await page.getByRole('button', { name: 'Ongeza mtumiaji' }).click();
+		await expect(
+			page.getByRole('alert').getByRole('heading', { name: 'Kuna tatizo' })
+		).toBeVisible();
+		await expect(page.locator('#name-error')).toHaveText('Hitilafu: Jaza jina kamili');
+		await expect(page.locator('#email-error')).toHaveText('Hitilafu: Jaza anwani ya barua pepe');
+		await expectNoAxeViolations(page);
+		await expectNoHorizontalScroll(page);
+		await screenshotBoth(page, 'admin-users-errors-sw');
+
+		await page.goto('/sw/admin/audit?from=2026-02-01&to=2026-01-01');
+		await expect(page.locator('#to-error')).toContainText(
+			'Tarehe ya mwisho wa kipindi lazima iwe sawa na au baada ya tarehe ya kuanzia'
+		);
 	});
 });

@@ -2,7 +2,10 @@
 // due soon, where a budget line's money stalled, and the questions those facts suggest. The
 // server gathers the facts; everything here decides what they mean and how they read.
 import type { LineSummary } from './budget';
-import { addDays, daysBetween, formatDate, isIsoDate } from './dates';
+import { m } from '../paraglide/messages';
+import type { Locale } from '../paraglide/runtime';
+import { formatDate as formatDateIn } from '../i18n/format';
+import { addDays, daysBetween, isIsoDate } from './dates';
 import { quarterEnd, type Quarter } from './fiscal-year';
 import { formatKes, formatPercent } from './money';
 import { daysOverdue } from './overdue';
@@ -33,7 +36,12 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * a malformed value is an error in plain words, never an exception. Whether the slug names a
  * real committee is for the caller to check against the list.
  */
-export function parseBriefingParams(params: URLSearchParams, today: string): BriefingParams {
+export function parseBriefingParams(
+	params: URLSearchParams,
+	today: string,
+	locale: Locale = 'en'
+): BriefingParams {
+	const o = { locale };
 	const errors: BriefingParams['errors'] = {};
 	const committeeRaw = (params.get('committee') ?? '').trim();
 	const sinceRaw = (params.get('since') ?? '').trim();
@@ -41,13 +49,13 @@ export function parseBriefingParams(params: URLSearchParams, today: string): Bri
 	let since: string | null = null;
 	if (committeeRaw !== '') {
 		if (committeeRaw.length <= 100 && SLUG.test(committeeRaw)) committee = committeeRaw;
-		else errors.committee = 'Choose a committee from the list.';
+		else errors.committee = m.bq_choose_committee({}, o);
 	}
 	if (sinceRaw !== '') {
 		if (!isIsoDate(sinceRaw)) {
-			errors.since = 'Enter the “since” date as a real date, for example 2026-03-31.';
+			errors.since = m.bq_since_date({}, o);
 		} else if (sinceRaw > today) {
-			errors.since = `The “since” date must be today (${formatDate(today)}) or earlier.`;
+			errors.since = m.bq_since_future({ today: formatDateIn(today, locale) }, o);
 		} else {
 			since = sinceRaw;
 		}
@@ -259,19 +267,61 @@ export function moneyFlags(line: LineSummary, fiscalYear: string, today: string)
 	return flags;
 }
 
-/** One plain sentence per flag, for the page and for the questions. */
-export function describeMoneyFlag(flag: MoneyFlag): string {
-	switch (flag.kind) {
-		case 'gap':
-			return `Funding gap ${formatKes(flag.gap)}: ${formatKes(flag.requested)} requested, ${formatKes(flag.allocated)} allocated (as at ${formatDate(flag.asOf)}).`;
-		case 'slow_release':
-			return `Released ${formatPercent(flag.rate)} of ${formatKes(flag.allocated)} by ${formatDate(flag.asOf)}; ${formatPercent(flag.expected)} was expected by then.`;
-		case 'no_release':
-			return `No releases on record against ${formatKes(flag.allocated)} allocated.`;
-		case 'low_use':
-			return `Spent ${formatPercent(flag.rate)} of the ${formatKes(flag.released)} released (as at ${formatDate(flag.asOf)}).`;
-	}
+/**
+ * Messages and dates in one language, passed in by the caller (the request's language on the
+ * server), so these rules never read request state.
+ */
+function wordsIn(locale: Locale) {
+	const o = { locale };
+	return {
+		o,
+		date: (iso: string) => formatDateIn(iso, locale),
+		days: (n: number) => m.bq_days({ count: n, shown: n.toLocaleString('en-GB') }, o)
+	};
 }
+
+/** One plain sentence per flag, for the page and for the questions, in `locale`. */
+export function moneyFlagDescriber(locale: Locale): (flag: MoneyFlag) => string {
+	const { o, date } = wordsIn(locale);
+	return (flag) => {
+		switch (flag.kind) {
+			case 'gap':
+				return m.bq_flag_gap(
+					{
+						gap: formatKes(flag.gap),
+						requested: formatKes(flag.requested),
+						allocated: formatKes(flag.allocated),
+						date: date(flag.asOf)
+					},
+					o
+				);
+			case 'slow_release':
+				return m.bq_flag_slow(
+					{
+						rate: formatPercent(flag.rate),
+						allocated: formatKes(flag.allocated),
+						date: date(flag.asOf),
+						expected: formatPercent(flag.expected)
+					},
+					o
+				);
+			case 'no_release':
+				return m.bq_flag_none({ allocated: formatKes(flag.allocated) }, o);
+			case 'low_use':
+				return m.bq_flag_low(
+					{
+						rate: formatPercent(flag.rate),
+						released: formatKes(flag.released),
+						date: date(flag.asOf)
+					},
+					o
+				);
+		}
+	};
+}
+
+/** One plain sentence per flag, in English. */
+export const describeMoneyFlag = moneyFlagDescriber('en');
 
 // ---------------------------------------------------------------------------------------------
 // Suggested questions
@@ -320,84 +370,123 @@ export const anchors = {
 	noLine: (ref: string) => `no-line-${slugOf(ref)}`
 };
 
-const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+type Words = ReturnType<typeof wordsIn>;
 
-function overdueQuestion(c: OverdueFact, newly: boolean): SuggestedQuestion {
+function overdueQuestion(c: OverdueFact, newly: boolean, w: Words): SuggestedQuestion {
+	const { o, date, days } = w;
 	const due = c.extended
-		? `was due, after an extension, on ${formatDate(c.deadline)}`
-		: `was due on ${formatDate(c.deadline)}`;
+		? m.bq_due_extended({ date: date(c.deadline) }, o)
+		: m.bq_due_on({ date: date(c.deadline) }, o);
+	const inputs = { title: c.title, ref: c.ref, due, days: days(c.daysOverdue) };
 	return {
 		ref: c.ref,
 		anchor: anchors.overdue(c.ref),
-		text: newly
-			? `“${c.title}” (${c.ref}) ${due} and is ${days(c.daysOverdue)} overdue: when will it be delivered, and what has held it up?`
-			: `“${c.title}” (${c.ref}) ${due} and is still not delivered, ${days(c.daysOverdue)} later: what is the new date, and who is accountable for it?`,
-		fact: `${c.ref}: due ${formatDate(c.deadline)}, overdue ${days(c.daysOverdue)}.`
+		text: newly ? m.bq_overdue_new(inputs, o) : m.bq_overdue_still(inputs, o),
+		fact: m.bq_overdue_fact({ ref: c.ref, date: date(c.deadline), days: days(c.daysOverdue) }, o)
 	};
 }
 
-function milestoneQuestion(m: MilestoneInput & { commitmentTitle: string }): SuggestedQuestion {
-	const what = `Milestone “${m.title}” (${m.ref}) was due on ${formatDate(m.plannedOn)}`;
+function milestoneQuestion(
+	ms: MilestoneInput & { commitmentTitle: string },
+	w: Words
+): SuggestedQuestion {
+	const { o, date } = w;
+	const what = m.bq_milestone_was_due(
+		{ title: ms.title, ref: ms.ref, date: date(ms.plannedOn) },
+		o
+	);
+	const fact = { ref: ms.ref, date: date(ms.plannedOn) };
 	return {
-		ref: m.ref,
-		anchor: anchors.milestone(m.id),
+		ref: ms.ref,
+		anchor: anchors.milestone(ms.id),
 		text:
-			m.status === 'missed'
-				? `${what} and is missed: what is the new date and why?`
-				: `${what} and is not recorded as met: has it been met, and if not, what is the new date?`,
-		fact: `${m.ref}: milestone planned for ${formatDate(m.plannedOn)}, ${m.status === 'missed' ? 'missed' : 'not recorded as met'}.`
+			ms.status === 'missed'
+				? m.bq_milestone_missed({ what }, o)
+				: m.bq_milestone_not_met({ what }, o),
+		fact:
+			ms.status === 'missed'
+				? m.bq_milestone_fact_missed(fact, o)
+				: m.bq_milestone_fact_not_met(fact, o)
 	};
 }
 
 /** The fact, briefly, as it reads inside a question. */
-function moneyPhrase(flag: MoneyFlag): string {
+function moneyPhrase(flag: MoneyFlag, w: Words): string {
+	const { o, date } = w;
 	switch (flag.kind) {
 		case 'gap':
-			return `only ${formatKes(flag.allocated)} of the ${formatKes(flag.requested)} requested was allocated`;
+			return m.bq_phrase_gap(
+				{ allocated: formatKes(flag.allocated), requested: formatKes(flag.requested) },
+				o
+			);
 		case 'slow_release':
-			return `only ${formatPercent(flag.rate)} of the allocation had been released by ${formatDate(flag.asOf)} (${formatPercent(flag.expected)} expected)`;
+			return m.bq_phrase_slow(
+				{
+					rate: formatPercent(flag.rate),
+					date: date(flag.asOf),
+					expected: formatPercent(flag.expected)
+				},
+				o
+			);
 		case 'no_release':
-			return 'no releases are on record';
+			return m.bq_phrase_none({}, o);
 		case 'low_use':
-			return `only ${formatPercent(flag.rate)} of the money released had been spent by ${formatDate(flag.asOf)}`;
+			return m.bq_phrase_low({ rate: formatPercent(flag.rate), date: date(flag.asOf) }, o);
 	}
 }
 
 /** The fact in a few words, for the citation under a question. */
-function moneyFact(flag: MoneyFlag): string {
+function moneyFact(flag: MoneyFlag, w: Words): string {
+	const { o, date } = w;
 	switch (flag.kind) {
 		case 'gap':
-			return `gap ${formatKes(flag.gap)} (as at ${formatDate(flag.asOf)})`;
+			return m.bq_fact_gap({ gap: formatKes(flag.gap), date: date(flag.asOf) }, o);
 		case 'slow_release':
-			return `${formatPercent(flag.rate)} released by ${formatDate(flag.asOf)}, ${formatPercent(flag.expected)} expected`;
+			return m.bq_fact_slow(
+				{
+					rate: formatPercent(flag.rate),
+					date: date(flag.asOf),
+					expected: formatPercent(flag.expected)
+				},
+				o
+			);
 		case 'no_release':
-			return 'no releases on record';
+			return m.bq_fact_none({}, o);
 		case 'low_use':
-			return `${formatPercent(flag.rate)} of releases spent by ${formatDate(flag.asOf)}`;
+			return m.bq_fact_low({ rate: formatPercent(flag.rate), date: date(flag.asOf) }, o);
 	}
 }
 
-function moneyQuestion(item: BriefingFacts['money'][number]): SuggestedQuestion | null {
+function moneyQuestion(item: BriefingFacts['money'][number], w: Words): SuggestedQuestion | null {
 	if (item.flags.length === 0) return null;
+	const { o } = w;
 	const asks: string[] = [];
 	for (const flag of item.flags) {
-		if (flag.kind === 'gap') {
-			asks.push(
-				`How will the gap of ${formatKes(flag.gap)} be closed, and what will not be done without it?`
-			);
-		} else if (flag.kind === 'slow_release') {
-			asks.push('When will the rest be released?');
-		} else if (flag.kind === 'no_release') {
-			asks.push('How much has been released, and when?');
-		} else {
-			asks.push('Why is the money released not being spent?');
-		}
+		if (flag.kind === 'gap') asks.push(m.bq_ask_gap({ gap: formatKes(flag.gap) }, o));
+		else if (flag.kind === 'slow_release') asks.push(m.bq_ask_slow({}, o));
+		else if (flag.kind === 'no_release') asks.push(m.bq_ask_none({}, o));
+		else asks.push(m.bq_ask_low({}, o));
 	}
 	return {
 		ref: item.ref,
 		anchor: anchors.money(item.linkId),
-		text: `${item.lineLabel}, for ${item.ref}: ${item.flags.map(moneyPhrase).join(', and ')}. ${asks.join(' ')}`,
-		fact: `${item.ref}, ${item.lineLabel}: ${item.flags.map(moneyFact).join('; ')}.`
+		text: m.bq_money(
+			{
+				line: item.lineLabel,
+				ref: item.ref,
+				phrases: item.flags.map((f) => moneyPhrase(f, w)).join(m.bq_and({}, o)),
+				asks: asks.join(' ')
+			},
+			o
+		),
+		fact: m.bq_money_fact(
+			{
+				ref: item.ref,
+				line: item.lineLabel,
+				facts: item.flags.map((f) => moneyFact(f, w)).join('; ')
+			},
+			o
+		)
 	};
 }
 
@@ -405,18 +494,20 @@ function moneyQuestion(item: BriefingFacts['money'][number]): SuggestedQuestion 
  * Numbered questions, each built from one fact in the pack, most pressing first: what became
  * overdue, missed milestones, money, moved dates, what falls due soon, missing budget lines and
  * what was already overdue. A commitment gets one deadline question (overdue beats a moved
- * date, which beats due soon); milestone and money questions are asked besides.
+ * date, which beats due soon); milestone and money questions are asked besides. In `locale`.
  */
-export function suggestQuestions(facts: BriefingFacts): SuggestedQuestion[] {
+export function suggestQuestions(facts: BriefingFacts, locale: Locale = 'en'): SuggestedQuestion[] {
+	const w = wordsIn(locale);
+	const { o, date, days } = w;
 	const out: SuggestedQuestion[] = [];
 	const askedDeadline = new Set<string>();
 	for (const c of facts.newlyOverdue) {
-		out.push(overdueQuestion(c, true));
+		out.push(overdueQuestion(c, true, w));
 		askedDeadline.add(c.ref);
 	}
-	for (const m of facts.lateMilestones) out.push(milestoneQuestion(m));
+	for (const ms of facts.lateMilestones) out.push(milestoneQuestion(ms, w));
 	for (const item of facts.money) {
-		const q = moneyQuestion(item);
+		const q = moneyQuestion(item, w);
 		if (q) out.push(q);
 	}
 	const stillOverdue = new Set(facts.stillOverdue.map((c) => c.ref));
@@ -427,8 +518,20 @@ export function suggestQuestions(facts: BriefingFacts): SuggestedQuestion[] {
 		out.push({
 			ref: move.ref,
 			anchor: anchors.move(move.id),
-			text: `The due date of “${move.title}” (${move.ref}) was moved from ${formatDate(move.from)} to ${formatDate(move.to)} on ${formatDate(move.changedOn)}: why, and what will make sure the new date holds?`,
-			fact: `${move.ref}: due date moved ${formatDate(move.from)} → ${formatDate(move.to)} (${move.reason}).`
+			text: m.bq_moved(
+				{
+					title: move.title,
+					ref: move.ref,
+					from: date(move.from),
+					to: date(move.to),
+					changed: date(move.changedOn)
+				},
+				o
+			),
+			fact: m.bq_moved_fact(
+				{ ref: move.ref, from: date(move.from), to: date(move.to), reason: move.reason },
+				o
+			)
 		});
 	}
 	for (const c of facts.dueSoon) {
@@ -437,30 +540,30 @@ export function suggestQuestions(facts: BriefingFacts): SuggestedQuestion[] {
 		out.push({
 			ref: c.ref,
 			anchor: anchors.dueSoon(c.ref),
-			text: `“${c.title}” (${c.ref}) falls due on ${formatDate(c.deadline)}: will it be delivered on time, and what evidence will show it?`,
-			fact: `${c.ref}: due ${formatDate(c.deadline)}, in ${days(c.daysLeft)}.`
+			text: m.bq_due_soon({ title: c.title, ref: c.ref, date: date(c.deadline) }, o),
+			fact: m.bq_due_soon_fact({ ref: c.ref, date: date(c.deadline), days: days(c.daysLeft) }, o)
 		});
 	}
-	for (const m of facts.milestonesDueSoon) {
+	for (const ms of facts.milestonesDueSoon) {
 		out.push({
-			ref: m.ref,
-			anchor: anchors.milestone(m.id),
-			text: `Milestone “${m.title}” (${m.ref}) is due on ${formatDate(m.plannedOn)}: is it on course?`,
-			fact: `${m.ref}: milestone planned for ${formatDate(m.plannedOn)}.`
+			ref: ms.ref,
+			anchor: anchors.milestone(ms.id),
+			text: m.bq_milestone_soon({ title: ms.title, ref: ms.ref, date: date(ms.plannedOn) }, o),
+			fact: m.bq_milestone_soon_fact({ ref: ms.ref, date: date(ms.plannedOn) }, o)
 		});
 	}
 	for (const c of facts.noBudgetLine) {
 		out.push({
 			ref: c.ref,
 			anchor: anchors.noLine(c.ref),
-			text: `No budget line has been identified for “${c.title}” (${c.ref}): which vote and programme will pay for it, and how much is set aside?`,
-			fact: `${c.ref}: no budget line identified.`
+			text: m.bq_no_line({ title: c.title, ref: c.ref }, o),
+			fact: m.bq_no_line_fact({ ref: c.ref }, o)
 		});
 	}
 	for (const c of facts.stillOverdue) {
 		if (askedDeadline.has(c.ref)) continue;
 		askedDeadline.add(c.ref);
-		out.push(overdueQuestion(c, false));
+		out.push(overdueQuestion(c, false, w));
 	}
 	return out;
 }

@@ -9,7 +9,8 @@ import type {
 	EvidenceType,
 	FundingStatus,
 	MilestoneStatus,
-	ProceduralStatus
+	ProceduralStatus,
+	Visibility
 } from '$lib/domain';
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
@@ -80,6 +81,11 @@ const LABELS = {
 		released: m.phase_released,
 		spent: m.phase_spent
 	} satisfies Record<BudgetPhase, Message>,
+	visibility: {
+		draft: m.visibility_draft,
+		published: m.visibility_published,
+		withdrawn: m.visibility_withdrawn
+	} satisfies Record<Visibility, Message>,
 	economic: {
 		recurrent: m.economic_recurrent,
 		development: m.economic_development

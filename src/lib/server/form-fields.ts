@@ -1,6 +1,7 @@
 // zod field schemas shared by the clerk workspace forms (used with validateForm). Each bounds
 // its input, so a hostile value is refused with a message rather than stored or crashing.
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 
 /** Dates outside this range are typing mistakes in this domain (or hostile input). */
 export const EARLIEST_DATE = '1900-01-01';
@@ -21,7 +22,7 @@ export const optionalText = (max: number) =>
 /** A real calendar date written YYYY-MM-DD ('2025-02-30' is refused). */
 export const isoDate = () =>
 	z.iso.date().refine((v) => v >= EARLIEST_DATE && v <= LATEST_DATE, {
-		message: `Enter a date between ${EARLIEST_DATE.slice(0, 4)} and ${LATEST_DATE.slice(0, 4)}`
+		error: () => m.v_date_between({ from: EARLIEST_DATE.slice(0, 4), to: LATEST_DATE.slice(0, 4) })
 	});
 
 /** A web address starting http:// or https:// with a real host name, at most 500 characters. */
@@ -48,6 +49,6 @@ export const wholeNumber = (min: number, max: number) =>
 	z
 		.string()
 		.trim()
-		.regex(/^\d{1,9}$/, { message: `Enter a whole number from ${min} to ${max}` })
+		.regex(/^\d{1,9}$/, { error: () => m.v_whole_number({ min: String(min), max: String(max) }) })
 		.transform(Number)
 		.pipe(z.number().int().min(min).max(max));

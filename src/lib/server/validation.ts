@@ -16,14 +16,16 @@
  *   (checkboxes, multi-selects); any other field takes the first. Files are ignored.
  * - An empty text box counts as missing (`undefined`), so `.optional()` fields may be left
  *   empty and a required one reports "Enter …".
- * - Error messages are plain and name the field ("Enter title", "Title must be 200 characters or
- *   fewer"). The label is `labels[field]`, else the schema's `.describe()` text, else the field
+ * - Error messages are plain, in the request's language (Paraglide's getLocale(), set per request
+ *   by handleParaglide; English outside a request), and name the field ("Enter title", "Title
+ *   must be 200 characters or fewer"). The label is `labels[field]`, else the schema's `.describe()` text, else the field
  *   name in words. A message written in the schema (`.min(1, 'Enter the quote')`) wins.
  * - `values` echoes what was typed so the form can be shown again, except secrets: any field
  *   whose name contains "password", and those listed in `secret`. Never echo a password.
  * - `errors` holds the first message per field, keyed by field name, in form order.
  */
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 
 export type FormValues = Record<string, string | string[]>;
 export type FieldErrors = Record<string, string>;
@@ -32,8 +34,14 @@ export type FormResult<T> =
 	| { ok: true; data: T; values: FormValues }
 	| { ok: false; errors: FieldErrors; values: FormValues };
 
+/**
+ * A field's name as the form shows it: a string, or a message function (`m.field_title`), called
+ * while validating so that the name is in the request's language.
+ */
+export type FieldLabel = string | (() => string);
+
 export interface FormOptions {
-	labels?: Record<string, string>;
+	labels?: Record<string, FieldLabel>;
 	secret?: string[];
 }
 
@@ -68,41 +76,39 @@ function inSentence(label: string): string {
 }
 
 function messageFor(issue: z.core.$ZodRawIssue, label: string): string {
-	const lower = inSentence(label);
+	const field = inSentence(label);
 	switch (issue.code) {
 		case 'invalid_type':
-			if (issue.input === undefined || issue.input === null) return `Enter ${lower}`;
-			if (issue.expected === 'number' || issue.expected === 'int') {
-				return `${label} must be a number`;
-			}
-			return `Enter ${lower} in the correct format`;
-		case 'too_small':
+			if (issue.input === undefined || issue.input === null) return m.v_enter({ field });
+			if (issue.expected === 'number' || issue.expected === 'int') return m.v_number({ label });
+			return m.v_format({ field });
+		case 'too_small': {
+			const min = String(issue.minimum);
 			if (issue.origin === 'string') {
-				return Number(issue.minimum) <= 1
-					? `Enter ${lower}`
-					: `${label} must be at least ${issue.minimum} characters`;
+				return Number(issue.minimum) <= 1 ? m.v_enter({ field }) : m.v_min_chars({ label, min });
 			}
 			if (issue.origin === 'array' || issue.origin === 'set') {
-				return `Select at least ${issue.minimum} ${lower}`;
+				return m.v_select_at_least({ min, field });
 			}
-			return `${label} must be ${issue.minimum} or more`;
-		case 'too_big':
-			if (issue.origin === 'string') return `${label} must be ${issue.maximum} characters or fewer`;
+			return m.v_min({ label, min });
+		}
+		case 'too_big': {
+			const max = String(issue.maximum);
+			if (issue.origin === 'string') return m.v_max_chars({ label, max });
 			if (issue.origin === 'array' || issue.origin === 'set') {
-				return `Select no more than ${issue.maximum} ${lower}`;
+				return m.v_select_at_most({ max, field });
 			}
-			return `${label} must be ${issue.maximum} or less`;
+			return m.v_max({ label, max });
+		}
 		case 'invalid_format':
-			if (issue.format === 'email') {
-				return `Enter ${lower} in the correct format, like name@example.com`;
-			}
-			if (issue.format === 'date') return `Enter ${lower} as a real date, like 2026-03-31`;
-			if (issue.format === 'url') return `Enter ${lower} as a full web address`;
-			return `Enter ${lower} in the correct format`;
+			if (issue.format === 'email') return m.v_email({ field });
+			if (issue.format === 'date') return m.v_date({ field });
+			if (issue.format === 'url') return m.v_url({ field });
+			return m.v_format({ field });
 		case 'invalid_value':
-			return `Select ${lower} from the list`;
+			return m.v_from_list({ field });
 		default:
-			return `Check ${lower}`;
+			return m.v_check({ field });
 	}
 }
 
@@ -141,8 +147,11 @@ export function validateInput<S extends z.ZodObject>(
 	for (const [field, value] of Object.entries(input)) {
 		if (value !== undefined && !isSecret(field, options)) values[field] = value;
 	}
-	const labelOf = (field: string) =>
-		options.labels?.[field] ?? shape[field]?.description ?? humanise(field);
+	const labelOf = (field: string) => {
+		const given = options.labels?.[field];
+		if (given !== undefined) return typeof given === 'function' ? given() : given;
+		return shape[field]?.description ?? humanise(field);
+	};
 
 	const result = schema.safeParse(input, {
 		error: (issue) => messageFor(issue, labelOf(String(issue.path?.[0] ?? '')))

@@ -2,7 +2,8 @@
 // deeper). Anything else is a real failure and propagates (a 500, logged). Every failure has the
 // same shape, so a page reads `form.form`, `form.errors` and `form.conflict` alike.
 import { error, fail } from '@sveltejs/kit';
-import { formatDateTime } from '$lib/domain';
+import { formatDateTime } from '$lib/i18n/format';
+import { m } from '$lib/paraglide/messages';
 import { InputError, NotFoundError, StaleRecordError } from './services/workspace-errors';
 
 type Values = Record<string, string | string[]>;
@@ -19,12 +20,25 @@ export interface Failure {
 	confirm: { field: string; value: string } | null;
 }
 
+const RECORD_NAMES = {
+	commitment: m.record_commitment,
+	'budget figure': m.record_budget_figure,
+	'budget line': m.record_budget_line,
+	'funding link': m.record_funding_link,
+	milestone: m.record_milestone,
+	sitting: m.record_sitting
+};
+export type RecordKind = keyof typeof RECORD_NAMES;
+
 /** The sentence shown when someone else saved first; nothing of the clerk's input is lost. */
-export function conflictMessage(what: string, by: string | null, at: string | null): string {
-	const who = [by ?? 'another user', at ? `at ${formatDateTime(at)}` : null]
+export function conflictMessage(what: RecordKind, by: string | null, at: string | null): string {
+	const who = [
+		by ?? m.conflict_another_user(),
+		at ? m.conflict_at({ time: formatDateTime(at) }) : null
+	]
 		.filter(Boolean)
 		.join(', ');
-	return `Someone else saved this ${what} (${who}) after you opened it. Your changes are below and have not been saved. Review the current version, then save again.`;
+	return m.conflict_message({ what: RECORD_NAMES[what](), who });
 }
 
 /** A 400 with the field errors. */
@@ -42,8 +56,13 @@ export function needsConfirmation(
 	return fail(409, { form, values, errors, conflict: false, confirm } satisfies Failure);
 }
 
-export function workspaceFailure(e: unknown, form: string, values: Values, what = 'commitment') {
-	if (e instanceof NotFoundError) error(404, 'Not found.');
+export function workspaceFailure(
+	e: unknown,
+	form: string,
+	values: Values,
+	what: RecordKind = 'commitment'
+) {
+	if (e instanceof NotFoundError) error(404, m.not_found());
 	if (e instanceof InputError) return invalid(form, values, e.errors);
 	if (e instanceof StaleRecordError) {
 		const errors = { conflict: conflictMessage(what, e.by, e.at) };

@@ -2,6 +2,7 @@
 // command-line scripts (tsx, no $lib alias) use this module too.
 import { hash, verify, type Options } from '@node-rs/argon2';
 import { z } from 'zod';
+import { m } from '../../paraglide/messages';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
@@ -16,12 +17,20 @@ const ARGON2: Options = {
 	parallelism: 1
 };
 
-/** The policy for a new password, as a zod schema for forms (messages name the field). */
-export function newPasswordSchema(label = 'New password') {
+/**
+ * The policy for a new password, as a zod schema for forms (messages name the field, in the
+ * request's language when `label` is a message function).
+ */
+export function newPasswordSchema(label: string | (() => string) = m.pw_new_password) {
+	const name = () => (typeof label === 'function' ? label() : label);
 	return z
 		.string()
-		.min(PASSWORD_MIN_LENGTH, `${label} must be at least ${PASSWORD_MIN_LENGTH} characters`)
-		.max(PASSWORD_MAX_LENGTH, `${label} must be ${PASSWORD_MAX_LENGTH} characters or fewer`);
+		.min(PASSWORD_MIN_LENGTH, {
+			error: () => m.v_min_chars({ label: name(), min: String(PASSWORD_MIN_LENGTH) })
+		})
+		.max(PASSWORD_MAX_LENGTH, {
+			error: () => m.v_max_chars({ label: name(), max: String(PASSWORD_MAX_LENGTH) })
+		});
 }
 
 /** The policy as a plain check, for the command line: null when the password is acceptable. */

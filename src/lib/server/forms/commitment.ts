@@ -1,6 +1,8 @@
 // The commitment form: what was undertaken, the verbatim quote and its source, who is
 // responsible, and how the due date was set (a deadline rule, by hand, or not yet).
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import type { FieldLabel } from '../validation';
 import { COMMITMENT_TYPES } from '../../domain';
 import {
 	idField,
@@ -22,8 +24,10 @@ const tagsField = z
 	.transform((v) =>
 		[...new Set((v ?? '').split(',').map((t) => t.trim().replace(/\s+/g, ' ')))].filter(Boolean)
 	)
-	.refine((tags) => tags.length <= MAX_TAGS, `Enter no more than ${MAX_TAGS} tags`)
-	.refine((tags) => tags.every((t) => t.length <= 60), 'Each tag must be 60 characters or fewer');
+	.refine((tags) => tags.length <= MAX_TAGS, {
+		error: () => m.v_tags_max({ max: String(MAX_TAGS) })
+	})
+	.refine((tags) => tags.every((t) => t.length <= 60), { error: () => m.v_tag_length() });
 
 export const detailFields = {
 	title: text(200),
@@ -32,18 +36,18 @@ export const detailFields = {
 	quote_source_title: text(300),
 	quote_source_url: optionalUrl(),
 	quote_source_locator: optionalText(200),
-	organisation_id: idField('the responsible organisation'),
-	office_id: idField('the lead office'),
-	person_id: optionalId('the person'),
-	type: z.enum(COMMITMENT_TYPES, { error: 'Select the type of commitment' }),
+	organisation_id: idField(m.f_the_organisation),
+	office_id: idField(m.f_the_lead_office),
+	person_id: optionalId(m.f_the_person),
+	type: z.enum(COMMITMENT_TYPES, { error: () => m.v_select_commitment_type() }),
 	tags: tagsField,
 	measurable_target: optionalText(1000)
 };
 
 const dueFields = {
 	given_on: isoDate(),
-	due_mode: z.enum(DUE_MODES, { error: 'Choose how the due date is set' }),
-	deadline_rule_id: optionalId('a deadline rule'),
+	due_mode: z.enum(DUE_MODES, { error: () => m.v_choose_due_mode() }),
+	deadline_rule_id: optionalId(m.f_a_deadline_rule),
 	due_on: isoDate().optional(),
 	due_basis: optionalText(500)
 };
@@ -64,26 +68,26 @@ export const editCommitmentSchema = z.object({
 export const publishSchema = z.object({ version: versionField() });
 export const withdrawSchema = z.object({ reason: text(2000), version: versionField() });
 
-export const commitmentLabels: Record<string, string> = {
-	title: 'Title',
-	summary: 'Summary',
-	quote: 'Verbatim quote',
-	quote_source_title: 'Quote source title',
-	quote_source_url: 'Quote source web address',
-	quote_source_locator: 'Page, paragraph or time',
-	organisation_id: 'Responsible organisation',
-	office_id: 'Lead office',
-	person_id: 'Person',
-	type: 'Type',
-	tags: 'Tags',
-	measurable_target: 'Measurable target',
-	given_on: 'Date given',
-	due_mode: 'How the due date is set',
-	deadline_rule_id: 'Deadline rule',
-	due_on: 'Due date',
-	due_basis: 'Reason for this date',
-	reason: 'Reason for withdrawing',
-	version: 'Version'
+export const commitmentLabels: Record<string, FieldLabel> = {
+	title: m.f_title,
+	summary: m.f_summary,
+	quote: m.f_quote,
+	quote_source_title: m.f_quote_source_title,
+	quote_source_url: m.f_quote_source_url,
+	quote_source_locator: m.f_source_locator,
+	organisation_id: m.f_organisation,
+	office_id: m.f_lead_office,
+	person_id: m.f_person,
+	type: m.f_type,
+	tags: m.f_tags,
+	measurable_target: m.f_target,
+	given_on: m.f_given_on,
+	due_mode: m.f_due_mode,
+	deadline_rule_id: m.f_deadline_rule,
+	due_on: m.f_due_date,
+	due_basis: m.f_due_basis,
+	reason: m.f_withdraw_reason,
+	version: m.f_version
 };
 
 type DueInput =
@@ -121,12 +125,12 @@ export function dueOf(data: {
 			return { due: { mode: 'none' }, errors: {} };
 		case 'rule':
 			return data.deadline_rule_id === undefined
-				? { errors: { deadline_rule_id: 'Select a deadline rule' } }
+				? { errors: { deadline_rule_id: m.v_select_deadline_rule() } }
 				: { due: { mode: 'rule', ruleId: data.deadline_rule_id }, errors: {} };
 		case 'hand': {
 			const errors: Record<string, string> = {};
-			if (!data.due_on) errors.due_on = 'Enter the due date';
-			if (!data.due_basis) errors.due_basis = 'Enter the reason or basis for this date';
+			if (!data.due_on) errors.due_on = m.v_enter_due_date();
+			if (!data.due_basis) errors.due_basis = m.v_enter_due_basis();
 			if (!data.due_on || !data.due_basis) return { errors };
 			return { due: { mode: 'hand', dueOn: data.due_on, basis: data.due_basis }, errors };
 		}

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import type { FieldLabel } from '../validation';
 import { optionalId, text } from './fields';
 
 export const committeeFields = {
@@ -6,23 +8,23 @@ export const committeeFields = {
 	abbreviation: z
 		.string()
 		.trim()
-		.regex(/^[A-Z][A-Z0-9]{1,11}$/, 'Enter 2 to 12 capital letters or digits, such as DCAIS'),
-	house: z.enum(['national_assembly', 'senate'], { error: 'Select the House' }),
-	chair_person_id: optionalId('a chair')
+		.regex(/^[A-Z][A-Z0-9]{1,11}$/, { error: () => m.ck_v_abbreviation() }),
+	house: z.enum(['national_assembly', 'senate'], { error: () => m.ck_v_house() }),
+	chair_person_id: optionalId(m.ck_a_chair)
 };
 
 export const addCommitteeSchema = z.object(committeeFields);
 export const editCommitteeSchema = z.object({
 	committee_id: z
 		.string()
-		.regex(/^[1-9]\d{0,14}$/, 'Select a committee')
+		.regex(/^[1-9]\d{0,14}$/, { error: () => m.ck_v_committee() })
 		.transform(Number),
 	...committeeFields
 });
 
-export const committeeLabels: Record<string, string> = {
-	name: 'Name',
-	abbreviation: 'Abbreviation',
-	house: 'House',
-	chair_person_id: 'Chair'
+export const committeeLabels: Record<string, FieldLabel> = {
+	name: m.ck_name,
+	abbreviation: m.ck_abbreviation,
+	house: m.ck_house,
+	chair_person_id: m.ck_chair
 };

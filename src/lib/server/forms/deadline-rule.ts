@@ -1,27 +1,29 @@
 // The deadline rule form (admins).
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import type { FieldLabel } from '../validation';
 import { idField, optionalText, text } from './fields';
 
 export const ruleFields = {
 	name: text(120),
 	description: text(1000),
-	unit: z.enum(['days', 'months'], { error: 'Select days or months' }),
+	unit: z.enum(['days', 'months'], { error: () => m.dr_v_unit() }),
 	amount: z
-		.string({ error: 'Enter the number of days or months' })
-		.regex(/^\d{1,4}$/, 'Enter the amount as a whole number, like 60')
+		.string({ error: () => m.dr_v_amount_missing() })
+		.regex(/^\d{1,4}$/, { error: () => m.dr_v_amount_whole() })
 		.transform(Number)
-		.refine((n) => n >= 1 && n <= 3650, 'Enter an amount from 1 to 3650'),
+		.refine((n) => n >= 1 && n <= 3650, { error: () => m.dr_v_amount_range() }),
 	authority: optionalText(300)
 };
 
 export const addRuleSchema = z.object(ruleFields);
-export const editRuleSchema = z.object({ rule_id: idField('a rule'), ...ruleFields });
-export const ruleIdSchema = z.object({ rule_id: idField('a rule') });
+export const editRuleSchema = z.object({ rule_id: idField(m.dr_a_rule), ...ruleFields });
+export const ruleIdSchema = z.object({ rule_id: idField(m.dr_a_rule) });
 
-export const ruleLabels: Record<string, string> = {
-	name: 'Name',
-	description: 'Description',
-	unit: 'Unit',
-	amount: 'Amount',
-	authority: 'Authority'
+export const ruleLabels: Record<string, FieldLabel> = {
+	name: m.dr_name,
+	description: m.dr_description,
+	unit: m.dr_unit,
+	amount: m.dr_amount,
+	authority: m.dr_authority
 };

@@ -2,6 +2,7 @@
 // list; real calendar dates; http(s) web addresses only. validateForm turns an empty box into
 // `undefined`, so `.optional()` fields may be left empty.
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 
 /** Required text of at most `max` characters (after trimming). */
 export const text = (max: number) => z.string().trim().min(1).max(max);
@@ -15,14 +16,19 @@ export const optionalText = (max: number) =>
 		.optional()
 		.transform((v) => v || null);
 
-/** An id picked from a select: a positive whole number, or "Select {what}". */
-export const idField = (what: string) =>
-	z
-		.string({ error: `Select ${what}` })
-		.regex(/^[1-9]\d{0,14}$/, `Select ${what} from the list`)
+/**
+ * An id picked from a select: a positive whole number, or "Select {what}". `what` may be a
+ * message function, so the error is in the request's language.
+ */
+export const idField = (what: string | (() => string)) => {
+	const name = () => (typeof what === 'function' ? what() : what);
+	return z
+		.string({ error: () => m.v_select({ what: name() }) })
+		.regex(/^[1-9]\d{0,14}$/, { error: () => m.v_from_list({ field: name() }) })
 		.transform(Number);
+};
 
-export const optionalId = (what: string) => idField(what).optional();
+export const optionalId = (what: string | (() => string)) => idField(what).optional();
 
 /** A real calendar date, 'YYYY-MM-DD' (so 2025-02-30 is refused). */
 export const isoDate = () => z.iso.date();
@@ -40,8 +46,8 @@ export const optionalUrl = () =>
 /** The record version a form was opened with (hidden field). */
 export const versionField = () =>
 	z
-		.string({ error: 'Reload the page and try again' })
-		.regex(/^[1-9]\d{0,8}$/, 'Reload the page and try again')
+		.string({ error: () => m.v_reload() })
+		.regex(/^[1-9]\d{0,8}$/, { error: () => m.v_reload() })
 		.transform(Number);
 
 /**

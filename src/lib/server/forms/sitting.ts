@@ -1,5 +1,7 @@
 // The sitting form: when, which committee, the subject, the source, and who appeared.
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import type { FieldLabel } from '../validation';
 import {
 	idField,
 	isoDate,
@@ -15,8 +17,8 @@ export const APPEARANCE_ROWS = 4;
 
 const appearanceFields: Record<string, z.ZodType> = {};
 for (let i = 0; i < APPEARANCE_ROWS; i++) {
-	appearanceFields[`appearance_person_${i}`] = optionalId('the person');
-	appearanceFields[`appearance_office_${i}`] = optionalId('the office');
+	appearanceFields[`appearance_person_${i}`] = optionalId(m.f_the_person);
+	appearanceFields[`appearance_office_${i}`] = optionalId(m.f_the_office);
 }
 
 const common = {
@@ -28,17 +30,17 @@ const common = {
 	...appearanceFields
 };
 
-export const newSittingSchema = z.object({ committee_id: idField('the committee'), ...common });
+export const newSittingSchema = z.object({ committee_id: idField(m.f_the_committee), ...common });
 export const editSittingSchema = z.object({ ...common, version: versionField() });
 
-export const sittingLabels: Record<string, string> = {
-	committee_id: 'Committee',
-	sat_on: 'Date of the sitting',
-	subject: 'Subject',
-	source_title: 'Source title',
-	source_url: 'Source web address',
-	source_locator: 'Page, paragraph or time',
-	version: 'Version'
+export const sittingLabels: Record<string, FieldLabel> = {
+	committee_id: m.f_committee,
+	sat_on: m.f_sat_on,
+	subject: m.f_subject,
+	source_title: m.f_source_title,
+	source_url: m.f_source_url,
+	source_locator: m.f_source_locator,
+	version: m.f_version
 };
 
 type Parsed = Record<string, unknown>;
@@ -58,13 +60,13 @@ export function appearancesOf(data: Parsed): {
 		const personId = data[`appearance_person_${i}`] as number | undefined;
 		const officeId = data[`appearance_office_${i}`] as number | undefined;
 		if (personId === undefined && officeId === undefined) continue;
-		if (personId === undefined) errors[`appearance_person_${i}`] = 'Select who appeared';
+		if (personId === undefined) errors[`appearance_person_${i}`] = m.v_select_who_appeared();
 		else if (officeId === undefined)
-			errors[`appearance_office_${i}`] = 'Select the office they appeared in';
+			errors[`appearance_office_${i}`] = m.v_select_office_appeared();
 		else appearances.push({ personId, officeId });
 	}
 	if (appearances.length === 0 && Object.keys(errors).length === 0) {
-		errors.appearance_person_0 = 'Select at least one person who appeared';
+		errors.appearance_person_0 = m.v_select_one_appeared();
 	}
 	return { appearances, errors };
 }

@@ -14,7 +14,7 @@ import {
 	anchors,
 	classifyDeadlines,
 	classifyMilestones,
-	describeMoneyFlag,
+	moneyFlagDescriber,
 	moneyFlags,
 	nairobiDayStart,
 	suggestQuestions,
@@ -32,6 +32,8 @@ import {
 	type BriefingCommittee
 } from '../queries/briefing';
 import { listFundingForCommitments, type FundingLinkView } from '../queries/commitments';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 
 export interface EvidenceItem {
 	type: EvidenceType;
@@ -142,7 +144,8 @@ function sourcesOf(link: FundingLinkView, summary: LineSummary, flags: MoneyFlag
 }
 
 export function questionLineLabel(line: FundingLinkView['line']): string {
-	return `Vote ${line.voteCode}, ${line.fiscalYear}${line.subProgramme ? `, “${line.subProgramme}”` : ''}`;
+	const vote = m.bq_line_label({ code: line.voteCode, year: line.fiscalYear });
+	return `${vote}${line.subProgramme ? `, “${line.subProgramme}”` : ''}`;
 }
 
 export async function assembleBriefing(
@@ -249,7 +252,7 @@ export async function assembleBriefing(
 			basis: link.basis,
 			summary,
 			flags,
-			flagTexts: flags.map(describeMoneyFlag),
+			flagTexts: flags.map(moneyFlagDescriber(getLocale())),
 			sources: sourcesOf(link, summary, flags)
 		});
 	}
@@ -276,22 +279,25 @@ export async function assembleBriefing(
 			reason: d.reason
 		}));
 
-	const questions = suggestQuestions({
-		newlyOverdue,
-		stillOverdue,
-		lateMilestones: ms.late,
-		dueSoon,
-		milestonesDueSoon: ms.dueSoon,
-		dueDateMoves,
-		money: money.map((m) => ({
-			linkId: m.linkId,
-			ref: m.ref,
-			title: m.title,
-			lineLabel: questionLineLabel(m.line),
-			flags: m.flags
-		})),
-		noBudgetLine
-	});
+	const questions = suggestQuestions(
+		{
+			newlyOverdue,
+			stillOverdue,
+			lateMilestones: ms.late,
+			dueSoon,
+			milestonesDueSoon: ms.dueSoon,
+			dueDateMoves,
+			money: money.map((item) => ({
+				linkId: item.linkId,
+				ref: item.ref,
+				title: item.title,
+				lineLabel: questionLineLabel(item.line),
+				flags: item.flags
+			})),
+			noBudgetLine
+		},
+		getLocale()
+	);
 
 	return {
 		since,

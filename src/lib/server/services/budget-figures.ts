@@ -21,6 +21,7 @@ import {
 } from '../queries/budget-figures';
 import { refreshFundingStatuses } from './funding-status';
 import { InputError, StaleRecordError } from './workspace-errors';
+import { m } from '../../paraglide/messages';
 
 // The same rule as the CSV import: a source that says it is illustrative marks the figure so.
 const ILLUSTRATIVE_SOURCE = /\b(illustrative|example row)\b/i;
@@ -34,13 +35,16 @@ export async function addBudgetLine(
 		const named = await voteNameIn(trx, line.fiscalYear, line.voteCode);
 		if (named !== null && named !== line.voteName) {
 			throw new InputError({
-				vote_name: `Vote ${line.voteCode} is named “${named}” in ${line.fiscalYear}; use the same name`
+				vote_name: m.svc_bf_vote_named({
+					code: line.voteCode,
+					name: named,
+					year: line.fiscalYear
+				})
 			});
 		}
 		if (await findBudgetLineByKey(trx, line)) {
 			throw new InputError({
-				programme:
-					'This budget line already exists (same year, vote, programme, sub-programme and class)'
+				programme: m.svc_bf_line_exists()
 			});
 		}
 		const id = await insertBudgetLine(trx, line);
@@ -98,11 +102,11 @@ export async function saveFigure(
 	{ today = todayInNairobi() }: { today?: string } = {}
 ): Promise<SaveFigureResult> {
 	if (input.asOf > today) {
-		throw new InputError({ as_of: 'The as-of date cannot be in the future' });
+		throw new InputError({ as_of: m.svc_bf_as_of_future() });
 	}
 	return db.transaction().execute(async (trx) => {
 		const line = await getBudgetLine(trx, input.budgetLineId);
-		if (!line) throw new InputError({ budget_line_id: 'Select a budget line from the list' });
+		if (!line) throw new InputError({ budget_line_id: m.svc_select_line() });
 		const next = {
 			amountKes: input.amountKes,
 			sourceTitle: input.sourceTitle,

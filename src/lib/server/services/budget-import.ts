@@ -14,6 +14,7 @@ import {
 	type BudgetPhase,
 	type EconomicClass
 } from '../../domain';
+import { m } from '../../paraglide/messages';
 import { recordAudit, type Actor } from '../audit';
 import { lockForWrite } from '../db/locks';
 import type { BudgetFigureTable, DB } from '../db/schema';
@@ -89,9 +90,10 @@ export interface ParsedBudgetCsv {
 /** 'Line 4, column amount_kes: "12.5" is not a whole number of shillings'. */
 export function formatRowError(e: RowError): string {
 	if (e.line === 0) return e.message;
+	const line = e.line.toLocaleString('en-GB');
 	return e.column === null
-		? `Line ${e.line}: ${e.message}`
-		: `Line ${e.line}, column ${e.column}: ${e.message}`;
+		? m.csv_line({ line, message: e.message })
+		: m.csv_line_column({ line, column: e.column, message: e.message });
 }
 
 /** SHA-256 of the file text, recorded in the audit log so an import can be traced to its file. */
@@ -157,10 +159,6 @@ function quote(value: string): string {
 	return JSON.stringify(value.length > 120 ? `${value.slice(0, 117)}...` : value);
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-	return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-}
-
 /** Maps header cells to column positions, or reports what is wrong with the header. */
 function readHeader(
 	{ cells, line }: { cells: string[]; line: number },
@@ -172,27 +170,23 @@ function readHeader(
 	const repeated: string[] = [];
 	cells.forEach((cell, i) => {
 		const name = cell.trim().toLowerCase();
-		if (name === '') unknown.push(`(unnamed column ${i + 1})`);
+		if (name === '') unknown.push(m.csv_unnamed_column({ n: String(i + 1) }));
 		else if (!known.has(name)) unknown.push(name);
 		else if (positions.has(name as BudgetCsvColumn)) repeated.push(name);
 		else positions.set(name as BudgetCsvColumn, i);
 	});
 	const missing = BUDGET_CSV_COLUMNS.filter((c) => !positions.has(c));
 	if (missing.length > 0) {
-		errors.add(line, null, `the header is missing the column(s) ${missing.join(', ')}`);
+		errors.add(line, null, m.csv_header_missing({ columns: missing.join(', ') }));
 	}
 	if (unknown.length > 0) {
-		errors.add(line, null, `the header has unknown column(s) ${unknown.join(', ')}`);
+		errors.add(line, null, m.csv_header_unknown({ columns: unknown.join(', ') }));
 	}
 	if (repeated.length > 0) {
-		errors.add(line, null, `the header repeats the column(s) ${repeated.join(', ')}`);
+		errors.add(line, null, m.csv_header_repeats({ columns: repeated.join(', ') }));
 	}
 	if (missing.length + unknown.length + repeated.length > 0) {
-		errors.add(
-			line,
-			null,
-			`expected exactly these columns, in any order: ${BUDGET_CSV_COLUMNS.join(',')}`
-		);
+		errors.add(line, null, m.csv_expected_columns({ columns: BUDGET_CSV_COLUMNS.join(',') }));
 		return null;
 	}
 	return positions;
@@ -220,12 +214,12 @@ function readAmount(value: string): { ok: true; value: number } | { ok: false; m
 	const parsed = parseKesAmount(value);
 	if (parsed.ok) return parsed;
 	if (value.startsWith('-')) {
-		return { ok: false, message: `${quote(value)} is negative; amounts are zero or more` };
+		return { ok: false, message: m.csv_negative({ value: quote(value) }) };
 	}
 	if (/^\d[\d,\s_]*$/.test(value)) {
-		return { ok: false, message: `${quote(value)} is too large to be a budget figure` };
+		return { ok: false, message: m.csv_too_large_amount({ value: quote(value) }) };
 	}
-	return { ok: false, message: `${quote(value)} is not a whole number of shillings` };
+	return { ok: false, message: m.csv_not_whole({ value: quote(value) }) };
 }
 
 /** Validates one data record; returns the row, or null after adding its errors. */
@@ -245,12 +239,12 @@ function readRow(
 			errors.add(
 				line,
 				column,
-				`is too long (${value.length} characters; at most ${MAX_TEXT[column]})`
+				m.csv_too_long({ length: String(value.length), max: String(MAX_TEXT[column]) })
 			);
 		} else if (checkControls && CONTROL.test(value)) {
-			errors.add(line, column, 'contains a line break, tab or other control character');
+			errors.add(line, column, m.csv_control());
 		} else if (value === '' && !OPTIONAL_COLUMNS.has(column)) {
-			errors.add(line, column, 'is empty');
+			errors.add(line, column, m.csv_empty_cell());
 		} else {
 			text[column] = value;
 		}
@@ -258,26 +252,22 @@ function readRow(
 
 	const fiscalYear = text.fiscal_year;
 	if (fiscalYear && !isFiscalYearLabel(fiscalYear)) {
-		errors.add(line, 'fiscal_year', `${quote(fiscalYear)} is not a fiscal year like 2025/26`);
+		errors.add(line, 'fiscal_year', m.csv_fiscal_year({ value: quote(fiscalYear) }));
 	}
 	const voteCode = text.vote_code;
 	if (voteCode && !VOTE_CODE.test(voteCode)) {
-		errors.add(line, 'vote_code', `${quote(voteCode)} is not a vote code (digits only, like 1021)`);
+		errors.add(line, 'vote_code', m.csv_vote_code({ value: quote(voteCode) }));
 	}
 	const economicClass = text.economic_class.toLowerCase();
 	if (economicClass && !isEconomicClass(economicClass)) {
-		errors.add(
-			line,
-			'economic_class',
-			`${quote(text.economic_class)} is not an economic class (recurrent or development)`
-		);
+		errors.add(line, 'economic_class', m.csv_economic_class({ value: quote(text.economic_class) }));
 	}
 	const phase = text.phase.toLowerCase();
 	if (phase && !isBudgetPhase(phase)) {
 		errors.add(
 			line,
 			'phase',
-			`${quote(text.phase)} is not a budget phase (${BUDGET_PHASES.join(', ')})`
+			m.csv_phase({ value: quote(text.phase), phases: BUDGET_PHASES.join(', ') })
 		);
 	}
 	let amountKes = 0;
@@ -288,15 +278,11 @@ function readRow(
 	}
 	const asOf = text.as_of;
 	if (asOf && !isIsoDate(asOf)) {
-		errors.add(line, 'as_of', `${quote(asOf)} is not a real date written YYYY-MM-DD`);
+		errors.add(line, 'as_of', m.csv_date({ value: quote(asOf) }));
 	}
 	const sourceUrl = text.source_url;
 	if (sourceUrl && !checkUrl(sourceUrl)) {
-		errors.add(
-			line,
-			'source_url',
-			`${quote(sourceUrl)} is not a web address starting with http:// or https://`
-		);
+		errors.add(line, 'source_url', m.csv_url({ value: quote(sourceUrl) }));
 	}
 	if (errors.items.length > before) return null;
 	return {
@@ -338,11 +324,7 @@ function checkAcrossRows(rows: BudgetCsvRow[], errors: ErrorList): BudgetCsvRow[
 		const key = figureKeyOf(lineKeyOf(row), row.phase, row.asOf);
 		const first = figureLines.get(key);
 		if (first !== undefined) {
-			errors.add(
-				row.line,
-				null,
-				`repeats line ${first} (the same budget line, phase and as_of date); each figure may appear only once`
-			);
+			errors.add(row.line, null, m.csv_repeats_line({ first: String(first) }));
 			continue;
 		}
 		figureLines.set(key, row.line);
@@ -352,7 +334,11 @@ function checkAcrossRows(rows: BudgetCsvRow[], errors: ErrorList): BudgetCsvRow[
 			errors.add(
 				row.line,
 				'vote_name',
-				`${quote(row.voteName)} differs from ${quote(named.name)} on line ${named.line}; a vote has one name in a fiscal year`
+				m.csv_vote_name_differs({
+					value: quote(row.voteName),
+					other: quote(named.name),
+					line: String(named.line)
+				})
 			);
 			continue;
 		}
@@ -385,22 +371,20 @@ function describeCsvError(err: CsvParseError, lastGoodLine: number): RowError {
 		return {
 			line: lastGoodLine + 1,
 			column: null,
-			message:
-				'a quoted field starting on this line or a later one is never closed (a closing " is missing)'
+			message: m.csv_quote_not_closed()
 		};
 	}
 	if (err.code === 'CSV_INVALID_CLOSING_QUOTE') {
 		return {
 			line: err.lines ?? lastGoodLine + 1,
 			column: null,
-			message:
-				'a closing quote is followed by other text; write a quote inside a quoted field as two quotes ("")'
+			message: m.csv_invalid_closing_quote()
 		};
 	}
 	return {
 		line: err.lines ?? lastGoodLine + 1,
 		column: null,
-		message: `the file could not be read as CSV (${err.message})`
+		message: m.csv_unreadable_detail({ detail: err.message })
 	};
 }
 
@@ -474,11 +458,11 @@ function numberLines(all: string[][]): { records: CsvRecord[]; nextLine: number 
 export function parseBudgetCsv(text: string): ParsedBudgetCsv {
 	const errors = new ErrorList();
 	if (Buffer.byteLength(text, 'utf8') > MAX_IMPORT_BYTES) {
-		errors.add(0, null, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it`);
+		errors.add(0, null, m.csv_file_too_large({ mb: String(MAX_IMPORT_BYTES / 1024 / 1024) }));
 		return { rows: [], errors: errors.items };
 	}
 	if (text.includes('\uFFFD')) {
-		errors.add(0, null, 'The file is not UTF-8 text; save it as "CSV UTF-8" and try again');
+		errors.add(0, null, m.csv_not_utf8());
 		return { rows: [], errors: errors.items };
 	}
 	// One line ending throughout: csv-parse miscounts lines at \r\n inside quoted fields, and a
@@ -487,17 +471,17 @@ export function parseBudgetCsv(text: string): ParsedBudgetCsv {
 
 	const read = readRecords(normalised);
 	if ('error' in read) {
-		errors.add(0, null, 'The file could not be read as CSV; nothing was imported');
+		errors.add(0, null, m.csv_unreadable());
 		errors.add(read.error.line, read.error.column, read.error.message);
 		return { rows: [], errors: errors.items };
 	}
 	const [header, ...data] = read.records;
 	if (!header) {
-		errors.add(0, null, 'The file is empty; start from the template');
+		errors.add(0, null, m.csv_file_empty());
 		return { rows: [], errors: errors.items };
 	}
 	if (data.length > MAX_IMPORT_ROWS || read.truncated) {
-		errors.add(0, null, `The file has more than ${plural(MAX_IMPORT_ROWS, 'row')}; split it`);
+		errors.add(0, null, m.csv_too_many_rows({ count: MAX_IMPORT_ROWS.toLocaleString('en-GB') }));
 		return { rows: [], errors: errors.items };
 	}
 	// Checking every cell for control characters is costly; most files have none at all.
@@ -514,7 +498,11 @@ export function parseBudgetCsv(text: string): ParsedBudgetCsv {
 				errors.add(
 					line,
 					null,
-					`has ${plural(cells.length, 'field')} but the header has ${width}; check for a missing or extra comma, or quote the value that contains a comma`
+					m.csv_field_count({
+						count: cells.length,
+						shown: cells.length.toLocaleString('en-GB'),
+						width: String(width)
+					})
 				);
 				continue;
 			}
@@ -522,7 +510,7 @@ export function parseBudgetCsv(text: string): ParsedBudgetCsv {
 			if (row) rows.push(row);
 		}
 		if (rows.length === 0 && errors.items.length === 0) {
-			errors.add(0, null, 'The file has a header but no rows');
+			errors.add(0, null, m.csv_no_rows());
 		}
 		const kept = checkAcrossRows(rows, errors);
 		return { rows: kept, errors: inFileOrder(errors.items) };
@@ -531,7 +519,7 @@ export function parseBudgetCsv(text: string): ParsedBudgetCsv {
 		errors.items.push({
 			line: 0,
 			column: null,
-			message: `Stopped after ${plural(MAX_REPORTED_ERRORS, 'error')}; is this the right file?`
+			message: m.csv_stopped({ count: MAX_REPORTED_ERRORS.toLocaleString('en-GB') })
 		});
 		return { rows: [], errors: inFileOrder(errors.items) };
 	}

@@ -8,6 +8,7 @@ import { getDeadlineRule } from '../queries/deadline-rules';
 import { allCurrent } from '../queries/reference';
 import { lastCommitmentChange, type CommitmentEdit } from '../queries/workspace-commitments';
 import { slugify } from './slug';
+import { m } from '../../paraglide/messages';
 
 export interface Editor {
 	id: number;
@@ -73,7 +74,7 @@ export async function resolveDue(
 	}
 	if (due.mode === 'hand') {
 		if (due.dueOn < givenOn) {
-			throw new CommitmentInputError('due_on', 'Due date must be on or after the date given');
+			throw new CommitmentInputError('due_on', m.svc_cm_due_after());
 		}
 		return {
 			due_on: due.dueOn,
@@ -84,7 +85,7 @@ export async function resolveDue(
 	}
 	const rule = await getDeadlineRule(trx, due.ruleId);
 	if (!rule || !rule.active) {
-		throw new CommitmentInputError('deadline_rule_id', 'Select a deadline rule from the list');
+		throw new CommitmentInputError('deadline_rule_id', m.svc_cm_select_rule());
 	}
 	return {
 		due_on: applyDeadlineRule(givenOn, rule),
@@ -96,13 +97,13 @@ export async function resolveDue(
 
 export async function checkReferences(trx: Transaction<DB>, d: CommitmentDetails) {
 	if (!(await allCurrent(trx, 'organisations', [d.organisationId]))) {
-		throw new CommitmentInputError('organisation_id', 'Select the organisation from the list');
+		throw new CommitmentInputError('organisation_id', m.svc_select_organisation());
 	}
 	if (!(await allCurrent(trx, 'offices', [d.officeId]))) {
-		throw new CommitmentInputError('office_id', 'Select the lead office from the list');
+		throw new CommitmentInputError('office_id', m.svc_cm_select_office());
 	}
 	if (d.personId !== null && !(await allCurrent(trx, 'people', [d.personId]))) {
-		throw new CommitmentInputError('person_id', 'Select the person from the list');
+		throw new CommitmentInputError('person_id', m.svc_select_person());
 	}
 }
 

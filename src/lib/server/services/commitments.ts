@@ -31,6 +31,7 @@ import {
 	type DueInput,
 	type Editor
 } from './commitment-rules';
+import { m } from '../../paraglide/messages';
 
 export {
 	CommitmentInputError,
@@ -146,7 +147,7 @@ export async function saveCommitment(
 		if (!before) throw new CommitmentNotFoundError();
 		if (before.version !== version) throw await staleError(trx, id);
 		if (before.visibility === 'withdrawn') {
-			throw new CommitmentInputError('form', 'A withdrawn commitment cannot be edited');
+			throw new CommitmentInputError('form', m.svc_cm_withdrawn_edit());
 		}
 		await checkReferences(trx, input);
 
@@ -233,7 +234,7 @@ export async function publishCommitment(
 		if (!before) throw new CommitmentNotFoundError();
 		if (before.version !== version) throw await staleError(trx, id);
 		if (before.visibility !== 'draft') {
-			throw new CommitmentInputError('publish', 'Only a draft can be published');
+			throw new CommitmentInputError('publish', m.svc_cm_only_draft());
 		}
 		const at = new Date().toISOString();
 		const patch = { visibility: 'published' as const, published_at: at };
@@ -280,7 +281,7 @@ export async function withdrawCommitment(
 		if (!before) throw new CommitmentNotFoundError();
 		if (before.version !== version) throw await staleError(trx, id);
 		if (before.visibility !== 'published') {
-			throw new CommitmentInputError('reason', 'Only a published commitment can be withdrawn');
+			throw new CommitmentInputError('reason', m.svc_cm_only_published());
 		}
 		const at = new Date().toISOString();
 		const patch = {

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit, type Actor } from '../audit';
 import type { DB, House } from '../db/schema';
 import { slugify } from './slug';
+import { m } from '../../paraglide/messages';
 
 export class CommitteeInputError extends Error {
 	constructor(
@@ -35,10 +36,10 @@ async function checkUnique(db: Kysely<DB>, input: CommitteeInput, exceptId?: num
 	if (clash.abbreviation === input.abbreviation) {
 		throw new CommitteeInputError(
 			'abbreviation',
-			`${input.abbreviation} is already used by ${clash.name}`
+			m.svc_ck_abbreviation_taken({ abbreviation: input.abbreviation, name: clash.name })
 		);
 	}
-	throw new CommitteeInputError('name', 'A committee with this name already exists');
+	throw new CommitteeInputError('name', m.svc_ck_name_taken());
 }
 
 async function checkChair(db: Kysely<DB>, personId: number | undefined) {
@@ -49,7 +50,7 @@ async function checkChair(db: Kysely<DB>, personId: number | undefined) {
 		.where('id', '=', personId)
 		.where('retired_at', 'is', null)
 		.executeTakeFirst();
-	if (!person) throw new CommitteeInputError('chair_person_id', 'Select a chair from the list');
+	if (!person) throw new CommitteeInputError('chair_person_id', m.svc_ck_select_chair());
 }
 
 export async function addCommittee(db: Kysely<DB>, actor: Actor, input: CommitteeInput) {

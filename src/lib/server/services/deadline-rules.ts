@@ -11,6 +11,7 @@ import {
 	updateDeadlineRule,
 	type DeadlineRuleInput
 } from '../queries/deadline-rules';
+import { m } from '../../paraglide/messages';
 
 export class DeadlineRuleInputError extends Error {
 	constructor(
@@ -22,7 +23,7 @@ export class DeadlineRuleInputError extends Error {
 }
 export class DeadlineRuleNotFoundError extends Error {}
 
-const NAME_TAKEN = 'Another rule already has this name';
+const NAME_TAKEN = m.svc_dr_name_taken;
 
 export async function addDeadlineRule(
 	db: Kysely<DB>,
@@ -31,7 +32,7 @@ export async function addDeadlineRule(
 ): Promise<number> {
 	return db.transaction().execute(async (trx) => {
 		if (await deadlineRuleNameTaken(trx, input.name)) {
-			throw new DeadlineRuleInputError('name', NAME_TAKEN);
+			throw new DeadlineRuleInputError('name', NAME_TAKEN());
 		}
 		const id = await insertDeadlineRule(trx, input);
 		await recordAudit(trx, actor, {
@@ -54,7 +55,7 @@ export async function editDeadlineRule(
 		const before = await getDeadlineRule(trx, id);
 		if (!before) throw new DeadlineRuleNotFoundError();
 		if (await deadlineRuleNameTaken(trx, input.name, id)) {
-			throw new DeadlineRuleInputError('name', NAME_TAKEN);
+			throw new DeadlineRuleInputError('name', NAME_TAKEN());
 		}
 		await updateDeadlineRule(trx, id, input);
 		await recordAudit(trx, actor, {

@@ -2,6 +2,7 @@
 // numbered slot, and the rules an item must meet before it is written. Field names are
 // `evidence_<field>_<slot>`, so errors land next to the right box.
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 import { EVIDENCE_TYPES, type EvidenceType } from '../../domain';
 import { httpUrl, isoDate, optionalText } from '../form-fields';
 import type { NewEvidence } from '../queries/workspace-updates';
@@ -24,15 +25,17 @@ export function evidenceFields(count: number) {
 	return fields;
 }
 
-export function evidenceLabels(count: number): Record<string, string> {
-	const labels: Record<string, string> = {};
+/** Field names for error messages, as message functions (in the request's language). */
+export function evidenceLabels(count: number): Record<string, () => string> {
+	const labels: Record<string, () => string> = {};
 	for (let slot = 1; slot <= count; slot++) {
-		const of = count > 1 ? `evidence ${slot}` : 'the evidence';
-		labels[evidenceKey('type', slot)] = `The type of ${of}`;
-		labels[evidenceKey('title', slot)] = `The title of ${of}`;
-		labels[evidenceKey('url', slot)] = `The web address of ${of}`;
-		labels[evidenceKey('on', slot)] = `The date of ${of}`;
-		labels[evidenceKey('excerpt', slot)] = `The excerpt of ${of}`;
+		const of = () =>
+			count > 1 ? m.evidence_of_numbered({ slot: String(slot) }) : m.evidence_of_single();
+		labels[evidenceKey('type', slot)] = () => m.evidence_label_type({ of: of() });
+		labels[evidenceKey('title', slot)] = () => m.evidence_label_title({ of: of() });
+		labels[evidenceKey('url', slot)] = () => m.evidence_label_url({ of: of() });
+		labels[evidenceKey('on', slot)] = () => m.evidence_label_on({ of: of() });
+		labels[evidenceKey('excerpt', slot)] = () => m.evidence_label_excerpt({ of: of() });
 	}
 	return labels;
 }
@@ -77,10 +80,10 @@ export function checkEvidenceDrafts(
 	const items: NewEvidence[] = [];
 	for (const d of drafts) {
 		const before = Object.keys(errors).length;
-		if (!d.type) errors[evidenceKey('type', d.slot)] = 'Select the type of evidence';
-		if (!d.title) errors[evidenceKey('title', d.slot)] = 'Enter the title of the evidence';
+		if (!d.type) errors[evidenceKey('type', d.slot)] = m.svc_ev_select_type();
+		if (!d.title) errors[evidenceKey('title', d.slot)] = m.svc_ev_enter_title();
 		if (d.publishedOn && d.publishedOn > today) {
-			errors[evidenceKey('on', d.slot)] = 'The date of the evidence cannot be in the future';
+			errors[evidenceKey('on', d.slot)] = m.svc_ev_date_future();
 		}
 		if (Object.keys(errors).length > before || !d.type || !d.title) continue;
 		items.push({

@@ -18,6 +18,7 @@ import {
 import { refreshFundingStatuses } from './funding-status';
 import type { Author } from './updates';
 import { InputError, NotFoundError, StaleRecordError } from './workspace-errors';
+import { m } from '../../paraglide/messages';
 
 const actorOf = (a: Author): Actor => ({ id: a.id, label: `${a.name} <${a.email}>` });
 
@@ -49,20 +50,18 @@ export interface ShareInput {
 /** Reads the share typed in the form; throws InputError naming the box at fault. */
 export function readShare(input: ShareInput): LinkShare {
 	if (input.kind === 'percent' && input.amount) {
-		throw new InputError({ share_amount: 'Leave the amount empty when the share is a percentage' });
+		throw new InputError({ share_amount: m.svc_fl_amount_empty() });
 	}
 	if (input.kind === 'amount' && input.percent) {
 		throw new InputError({
-			share_percent: 'Leave the percentage empty when the share is an amount'
+			share_percent: m.svc_fl_percent_empty()
 		});
 	}
 	if (input.kind === 'percent') {
 		const bp = input.percent ? percentToBasisPoints(input.percent) : null;
 		if (bp === null) {
 			throw new InputError({
-				share_percent: input.percent
-					? 'Enter a percentage more than 0 and at most 100, with up to 2 decimals, like 12.5'
-					: 'Enter the share of the line as a percentage'
+				share_percent: input.percent ? m.svc_fl_percent_range() : m.svc_fl_enter_percent()
 			});
 		}
 		return {
@@ -73,10 +72,10 @@ export function readShare(input: ShareInput): LinkShare {
 			note: input.note
 		};
 	}
-	if (!input.amount) throw new InputError({ share_amount: 'Enter the amount in shillings' });
+	if (!input.amount) throw new InputError({ share_amount: m.svc_fl_enter_amount() });
 	const parsed = parseKesAmount(input.amount);
 	if (!parsed.ok) throw new InputError({ share_amount: parsed.error });
-	if (parsed.value <= 0) throw new InputError({ share_amount: 'The amount must be more than 0' });
+	if (parsed.value <= 0) throw new InputError({ share_amount: m.svc_fl_amount_positive() });
 	return {
 		shareKind: 'amount',
 		shareBasisPoints: null,
@@ -100,7 +99,7 @@ function auditView(s: LinkShare & { budgetLineId?: number }) {
 function checkOpen(c: Commitment) {
 	if (c.visibility === 'withdrawn') {
 		throw new InputError({
-			budget_line_id: 'This commitment has been withdrawn; its funding links are kept as they were'
+			budget_line_id: m.svc_fl_withdrawn()
 		});
 	}
 }
@@ -115,12 +114,11 @@ export async function addFundingLink(
 	checkOpen(c);
 	return db.transaction().execute(async (trx) => {
 		if (!(await budgetLineExists(trx, budgetLineId))) {
-			throw new InputError({ budget_line_id: 'Select a budget line from the list' });
+			throw new InputError({ budget_line_id: m.svc_select_line() });
 		}
 		if (await findLinkToLine(trx, c.id, budgetLineId)) {
 			throw new InputError({
-				budget_line_id:
-					'This commitment is already linked to that budget line; change that link instead'
+				budget_line_id: m.svc_fl_already_linked()
 			});
 		}
 		const id = await insertFundingLink(trx, c.id, budgetLineId, share);

@@ -20,6 +20,8 @@ import {
 import { checkEvidenceDrafts, evidenceKey, type EvidenceDraft } from './evidence';
 import type { Author } from './updates';
 import { InputError, NotFoundError, StaleRecordError, throwIfErrors } from './workspace-errors';
+import { label as statusLabel } from '../../i18n/labels';
+import { m as msg } from '../../paraglide/messages';
 
 export interface MilestonePlan {
 	title: string;
@@ -40,14 +42,14 @@ const actorOf = (a: Author): Actor => ({ id: a.id, label: `${a.name} <${a.email}
 function checkOpen(c: Commitment): void {
 	if (c.visibility === 'withdrawn') {
 		throw new InputError({
-			title: 'This commitment has been withdrawn; its milestones are kept as they were'
+			title: msg.svc_ms_withdrawn()
 		});
 	}
 }
 
 function checkPlan(c: Commitment, plan: MilestonePlan, errors: Record<string, string>) {
 	if (plan.plannedOn < c.given_on) {
-		errors.planned_on = 'The planned date cannot be before the commitment was given';
+		errors.planned_on = msg.svc_ms_planned_before();
 	}
 }
 
@@ -134,24 +136,25 @@ function checkMark(c: Commitment, input: MilestoneMark, today: string) {
 	const errors: Record<string, string> = {};
 	const reached = input.status === 'met' || input.status === 'partly_met';
 	if (reached) {
-		if (!input.actualOn) errors.actual_on = 'Enter the date the milestone was reached';
-		else if (input.actualOn > today) errors.actual_on = 'The actual date cannot be in the future';
+		if (!input.actualOn) errors.actual_on = msg.svc_ms_enter_actual();
+		else if (input.actualOn > today) errors.actual_on = msg.svc_ms_actual_future();
 		else if (input.actualOn < c.given_on) {
-			errors.actual_on = 'The actual date cannot be before the commitment was given';
+			errors.actual_on = msg.svc_ms_actual_before();
 		}
 	} else if (input.actualOn) {
-		errors.actual_on = `Leave the actual date empty for a milestone that is ${milestoneStatusLabel[input.status].toLowerCase()}`;
+		errors.actual_on = msg.svc_ms_actual_leave_empty({
+			status: statusLabel('milestone', input.status).toLowerCase()
+		});
 	}
 	const items = input.evidence ? checkEvidenceDrafts([input.evidence], today, errors) : [];
 	if (input.status === 'planned') {
 		if (input.evidence || input.existingEvidenceId) {
-			errors.existing_evidence = 'Leave the evidence empty when a milestone goes back to planned';
+			errors.existing_evidence = msg.svc_ms_evidence_planned();
 		}
 	} else if (input.evidence && input.existingEvidenceId) {
-		errors.existing_evidence = 'Cite recorded evidence or add a new item, not both';
+		errors.existing_evidence = msg.svc_ms_evidence_both();
 	} else if (!input.evidence && !input.existingEvidenceId) {
-		errors[evidenceKey('type', 1)] =
-			'Add the evidence for this, or choose evidence already recorded for the commitment';
+		errors[evidenceKey('type', 1)] = msg.svc_ms_evidence_needed();
 	}
 	throwIfErrors(errors);
 	return items[0] ?? null;
@@ -173,7 +176,7 @@ export async function markMilestone(
 		const m = await loadForEdit(trx, c, milestoneId, input.version);
 		if (input.existingEvidenceId !== null) {
 			if ((await countCommitmentEvidence(trx, c.id, [input.existingEvidenceId])) !== 1) {
-				throw new InputError({ existing_evidence: 'Select evidence from the list' });
+				throw new InputError({ existing_evidence: msg.svc_select_evidence() });
 			}
 		}
 		let evidenceId = input.existingEvidenceId;

@@ -20,6 +20,7 @@ import {
 	type ReferenceKind
 } from '../queries/reference';
 import { slugify } from './slug';
+import { m } from '../../paraglide/messages';
 
 /** A rule about the input was broken; `field` names the form field to show it next to. */
 export class ReferenceInputError extends Error {
@@ -52,7 +53,7 @@ export async function addOffice(
 ): Promise<number> {
 	return db.transaction().execute(async (trx) => {
 		if (!(await allCurrent(trx, 'organisations', [input.organisationId]))) {
-			throw new ReferenceInputError('organisation_id', 'Select the organisation from the list');
+			throw new ReferenceInputError('organisation_id', m.svc_select_organisation());
 		}
 		const slug = await freeSlug(trx, 'offices', slugify(input.title));
 		const id = await insertOffice(trx, {
@@ -104,10 +105,10 @@ export async function recordOfficeHolding(
 ): Promise<number> {
 	return db.transaction().execute(async (trx) => {
 		if (!(await allCurrent(trx, 'people', [input.personId]))) {
-			throw new ReferenceInputError('holding_person_id', 'Select the person from the list');
+			throw new ReferenceInputError('holding_person_id', m.svc_select_person());
 		}
 		if (!(await allCurrent(trx, 'offices', [input.officeId]))) {
-			throw new ReferenceInputError('holding_office_id', 'Select the office from the list');
+			throw new ReferenceInputError('holding_office_id', m.svc_select_office());
 		}
 		const previous = (await listOpenHoldings(trx, input.officeId, input.startOn)).filter(
 			(h) => h.person_id !== input.personId
@@ -141,8 +142,8 @@ export async function retireReference(
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		const row = await getReferenceRow(trx, kind, id);
-		if (!row) throw new ReferenceInputError('retire_id', 'Select a row from the list');
-		if (row.retired_at) throw new ReferenceInputError('retire_id', 'This is already retired');
+		if (!row) throw new ReferenceInputError('retire_id', m.svc_rf_select_row());
+		if (row.retired_at) throw new ReferenceInputError('retire_id', m.svc_rf_already_retired());
 		const at = new Date().toISOString();
 		await retireReferenceRow(trx, kind, id, at);
 		await recordAudit(trx, actor, {
@@ -167,16 +168,16 @@ export async function mergeReference(
 	intoId: number
 ): Promise<void> {
 	if (fromId === intoId) {
-		throw new ReferenceInputError('merge_into_id', 'Choose a different row to merge into');
+		throw new ReferenceInputError('merge_into_id', m.svc_rf_different_row());
 	}
 	await db.transaction().execute(async (trx) => {
 		const from = await getReferenceRow(trx, kind, fromId);
 		if (!from || from.retired_at) {
-			throw new ReferenceInputError('merge_from_id', 'Select a current row to merge');
+			throw new ReferenceInputError('merge_from_id', m.svc_rf_current_row());
 		}
 		const into = await getReferenceRow(trx, kind, intoId);
 		if (!into || into.retired_at) {
-			throw new ReferenceInputError('merge_into_id', 'Select a current row to merge into');
+			throw new ReferenceInputError('merge_into_id', m.svc_rf_current_row_into());
 		}
 		const at = new Date().toISOString();
 		const moved =

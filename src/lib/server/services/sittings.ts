@@ -10,6 +10,7 @@ import {
 	updateSittingIfVersion
 } from '../queries/workspace-sittings';
 import { StaleVersionError, type Editor } from './commitments';
+import { m } from '../../paraglide/messages';
 
 export { StaleVersionError };
 
@@ -55,7 +56,7 @@ async function checkAppearances(trx: Transaction<DB>, appearances: Appearance[])
 			appearances.map((a) => a.personId)
 		))
 	) {
-		throw new SittingInputError('appearances', 'Select each person from the list');
+		throw new SittingInputError('appearances', m.svc_st_select_person());
 	}
 	if (
 		!(await allCurrent(
@@ -64,7 +65,7 @@ async function checkAppearances(trx: Transaction<DB>, appearances: Appearance[])
 			appearances.map((a) => a.officeId)
 		))
 	) {
-		throw new SittingInputError('appearances', 'Select each office from the list');
+		throw new SittingInputError('appearances', m.svc_st_select_office());
 	}
 }
 
@@ -80,7 +81,7 @@ export async function createSitting(
 			.select('id')
 			.where('id', '=', input.committeeId)
 			.executeTakeFirst();
-		if (!committee) throw new SittingInputError('committee_id', 'Select a committee from the list');
+		if (!committee) throw new SittingInputError('committee_id', m.svc_st_select_committee());
 		await checkAppearances(trx, input.appearances);
 		const values = { committee_id: input.committeeId, ...columns(input) };
 		const id = await insertSitting(trx, values);

@@ -2,12 +2,7 @@
 // change, reasons, one pending request at a time, and where the committee's decision on a
 // request moves the commitment. Read inside recordUpdate's transaction.
 import type { Transaction } from 'kysely';
-import {
-	deliveryStatusLabel,
-	proceduralStatusLabel,
-	type DeliveryStatus,
-	type ProceduralStatus
-} from '../../domain';
+import type { DeliveryStatus, ProceduralStatus } from '../../domain';
 import type { Commitment, DB } from '../db/schema';
 import {
 	countCommitmentEvidence,
@@ -17,6 +12,8 @@ import {
 } from '../queries/workspace-updates';
 import { checkEvidenceDrafts, evidenceKey, type EvidenceDraft } from './evidence';
 import { InputError, throwIfErrors } from './workspace-errors';
+import { label as statusLabel } from '../../i18n/labels';
+import { m } from '../../paraglide/messages';
 
 export interface DecisionInput {
 	requestId: number;
@@ -93,73 +90,79 @@ export async function checkRules(
 	const errors: Record<string, string> = {};
 	if (c.visibility === 'withdrawn') {
 		throw new InputError({
-			note: 'This commitment has been withdrawn; it no longer takes updates'
+			note: m.svc_up_withdrawn()
 		});
 	}
-	if (input.updateOn > today) errors.update_on = 'The date of the update cannot be in the future';
+	if (input.updateOn > today) errors.update_on = m.svc_up_date_future();
 	else if (input.updateOn < c.given_on) {
-		errors.update_on = 'The date of the update cannot be before the commitment was given';
+		errors.update_on = m.svc_up_date_before();
 	}
 	if (input.deliveryTo === c.delivery_status) {
-		errors.delivery_to = `The delivery status is already ${deliveryStatusLabel[c.delivery_status]}; choose “No change”`;
+		errors.delivery_to = m.svc_up_delivery_already({
+			status: statusLabel('delivery', c.delivery_status)
+		});
 	}
 	if (input.proceduralTo === c.procedural_status) {
-		errors.procedural_to = `The committee process is already at ${proceduralStatusLabel[c.procedural_status]}; choose “No change”`;
+		errors.procedural_to = m.svc_up_process_already({
+			status: statusLabel('procedural', c.procedural_status)
+		});
 	}
 	if (input.proceduralTo === 'extension_granted') {
-		errors.procedural_to =
-			'An extension is granted by recording the committee’s decision on the request';
+		errors.procedural_to = m.svc_up_extension_granted();
 	}
 	if (input.dueTo !== null) {
-		if (input.dueTo === c.due_on) errors.due_to = 'This is already the due date';
+		if (input.dueTo === c.due_on) errors.due_to = m.svc_up_already_due();
 		else if (input.dueTo < c.given_on) {
-			errors.due_to = 'The due date cannot be before the commitment was given';
+			errors.due_to = m.svc_up_due_before();
 		}
 	}
 
 	const pending = await findPendingRequest(trx, c.id);
 	const kind = input.proceduralTo ? REQUEST_KIND[input.proceduralTo] : undefined;
 	if (kind && pending) {
-		errors.procedural_to = `A${pending.kind === 'extension' ? 'n extension' : ' drop'} request is already waiting for the committee’s decision; record that decision first`;
+		errors.procedural_to = (
+			pending.kind === 'extension' ? m.svc_up_extension_waiting : m.svc_up_drop_waiting
+		)();
 	}
 	if (kind === 'extension') {
-		if (!input.requestedUntil)
-			errors.requested_until = 'Enter the date the extension is asked until';
+		if (!input.requestedUntil) errors.requested_until = m.svc_up_enter_requested_until();
 		else if (input.requestedUntil < input.updateOn) {
-			errors.requested_until = 'The extension must be asked until a date after the update';
+			errors.requested_until = m.svc_up_requested_after();
 		}
 	} else if (input.requestedUntil) {
-		errors.requested_until =
-			'Leave this empty unless the committee process moves to “Extension requested”';
+		errors.requested_until = m.svc_up_requested_empty();
 	}
 
 	let decided: Plan['decided'] = null;
 	if (input.decision) {
 		const d = input.decision;
 		if (!pending || pending.id !== d.requestId) {
-			errors.decision = 'There is no request waiting for a decision; reload the page';
+			errors.decision = m.svc_up_no_request();
 		} else {
-			if (d.decidedOn > today) errors.decided_on = 'The decision date cannot be in the future';
+			if (d.decidedOn > today) errors.decided_on = m.svc_up_decision_future();
 			else if (d.decidedOn < pending.requestedOn) {
-				errors.decided_on = 'The decision date cannot be before the request was made';
+				errors.decided_on = m.svc_up_decision_before();
 			}
 			if (pending.kind === 'extension' && d.outcome === 'granted') {
-				if (!d.grantedUntil)
-					errors.granted_until = 'Enter the date the extension was granted until';
+				if (!d.grantedUntil) errors.granted_until = m.svc_up_enter_granted_until();
 				else if (d.grantedUntil < d.decidedOn) {
-					errors.granted_until = 'The extension must run to a date after the decision';
+					errors.granted_until = m.svc_up_granted_after();
 				}
 			} else if (d.grantedUntil) {
-				errors.granted_until = 'Only a granted extension runs until a date; leave this empty';
+				errors.granted_until = m.svc_up_granted_empty();
 			}
-			if (!d.note) errors.decision_note = 'Enter the committee’s decision as minuted';
+			if (!d.note) errors.decision_note = m.svc_up_enter_decision();
 			const effect = await decisionEffect(trx, c, pending, d.outcome);
 			decided = effect;
 			if (input.proceduralTo && input.proceduralTo !== effect.procedural) {
-				errors.procedural_to = `The decision moves the committee process to ${proceduralStatusLabel[effect.procedural]}; choose “No change”`;
+				errors.procedural_to = m.svc_up_decision_moves({
+					status: statusLabel('procedural', effect.procedural)
+				});
 			}
 			if (effect.delivery && input.deliveryTo && input.deliveryTo !== effect.delivery) {
-				errors.delivery_to = `A granted drop request makes the delivery status ${deliveryStatusLabel[effect.delivery]}; choose “No change”`;
+				errors.delivery_to = m.svc_up_drop_makes({
+					status: statusLabel('delivery', effect.delivery)
+				});
 			}
 		}
 	}
@@ -175,20 +178,19 @@ export async function checkRules(
 	const newEvidence = checkEvidenceDrafts(input.evidence, today, errors);
 	const existing = [...new Set(input.existingEvidenceIds)];
 	if ((await countCommitmentEvidence(trx, c.id, existing)) !== existing.length) {
-		errors.existing_evidence = 'Select evidence from the list';
+		errors.existing_evidence = m.svc_select_evidence();
 	}
 	const citesEvidence = input.evidence.length + existing.length > 0;
 	if ((plan.delivery || plan.procedural) && !citesEvidence) {
-		errors[evidenceKey('type', 1)] =
-			'A change of status needs at least one evidence item: add one, or cite one already recorded';
+		errors[evidenceKey('type', 1)] = m.svc_up_evidence_needed();
 	}
 	const needsReason =
 		plan.delivery === 'not_pursued'
-			? 'Enter why the commitment is not being pursued'
+			? m.svc_up_reason_not_pursued()
 			: input.dueTo !== null
-				? 'Enter why the due date changes'
+				? m.svc_up_reason_due()
 				: kind
-					? `Enter the reason given for the ${kind} request`
+					? (kind === 'extension' ? m.svc_up_reason_extension : m.svc_up_reason_drop)()
 					: null;
 	if (needsReason && !input.reason && !(plan.delivery === 'not_pursued' && input.decision?.note)) {
 		errors.reason = needsReason;

@@ -17,6 +17,7 @@ import {
 	setUserPassword,
 	updateUserProfile
 } from '../queries/users';
+import { m } from '../../paraglide/messages';
 
 /** A rule about the input was broken; `field` names the form field to show it next to. */
 export class UserInputError extends Error {
@@ -45,10 +46,10 @@ async function checkCommittees(db: Kysely<DB>, role: Role, ids: number[]): Promi
 	const unique = [...new Set(ids)];
 	if (role === 'admin') return [];
 	if (role === 'clerk' && unique.length === 0) {
-		throw new UserInputError('committees', 'Select at least one committee for a clerk');
+		throw new UserInputError('committees', m.svc_us_clerk_committee());
 	}
 	if ((await countCommitteesById(db, unique)) !== unique.length) {
-		throw new UserInputError('committees', 'Select committees from the list');
+		throw new UserInputError('committees', m.svc_us_committees_list());
 	}
 	return unique;
 }
@@ -63,7 +64,7 @@ export async function createUser(db: Kysely<DB>, actor: Actor, input: NewUser): 
 	const passwordHash = await hashPassword(input.password);
 	return db.transaction().execute(async (trx) => {
 		if (await emailExists(trx, email)) {
-			throw new UserInputError('email', 'Another account already uses this email address');
+			throw new UserInputError('email', m.svc_us_email_taken());
 		}
 		const id = await insertUser(trx, {
 			email,
@@ -168,10 +169,10 @@ export async function changeOwnPassword(
 ): Promise<void> {
 	const currentHash = await getPasswordHash(db, actor.id);
 	if (!currentHash || !(await verifyPassword(currentHash, currentPassword))) {
-		throw new UserInputError('current_password', 'Current password is wrong');
+		throw new UserInputError('current_password', m.svc_us_current_wrong());
 	}
 	if (currentPassword === newPassword) {
-		throw new UserInputError('new_password', 'New password must differ from the current one');
+		throw new UserInputError('new_password', m.svc_us_must_differ());
 	}
 	const passwordHash = await hashPassword(newPassword);
 	await db.transaction().execute(async (trx) => {

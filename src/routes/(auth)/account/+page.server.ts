@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { z } from 'zod';
 import { actorOf } from '$lib/server/audit';
@@ -14,10 +15,15 @@ import type { Actions, PageServerLoad } from './$types';
 
 const schema = z.object({
 	current_password: z.string().max(PASSWORD_MAX_LENGTH, 'Current password is wrong'),
-	new_password: newPasswordSchema(),
+	new_password: newPasswordSchema(m.account_new_password),
 	confirm_password: z.string()
 });
-const labels = { confirm_password: 'New password again' };
+// Message functions, so that each error names its field in the page's language.
+const labels = {
+	current_password: m.account_current_password,
+	new_password: m.account_new_password,
+	confirm_password: m.account_new_password_again
+};
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireRole(locals.user, ...ROLES);
@@ -36,7 +42,7 @@ export const actions: Actions = {
 		if (new_password !== confirm_password) {
 			return fail(400, {
 				values: form.values,
-				errors: { confirm_password: 'New password again must match the new password' }
+				errors: { confirm_password: m.account_v_mismatch() }
 			});
 		}
 

@@ -1,5 +1,6 @@
 import { addDays, todayInNairobi } from '$lib/domain';
 import { DEFAULT_LOOKBACK_DAYS, parseBriefingParams } from '$lib/domain/briefing';
+import { getLocale } from '$lib/paraglide/runtime';
 import { requireRole } from '$lib/server/auth/access';
 import { db } from '$lib/server/db/client';
 import { listBriefingCommittees, type BriefingCommittee } from '$lib/server/queries/briefing';
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	requireRole(locals.user, 'mp', 'admin');
 	const today = todayInNairobi();
 	const committees = await listBriefingCommittees(db, today);
-	const params = parseBriefingParams(url.searchParams, today);
+	const params = parseBriefingParams(url.searchParams, today, getLocale());
 	const errors = { ...params.errors };
 
 	let committee = defaultCommittee(committees, locals.user.committeeIds);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 import { addDays } from '$lib/domain/dates';
 import { requireRole } from '$lib/server/auth/access';
 import { db } from '$lib/server/db/client';
@@ -16,7 +17,13 @@ const filterSchema = z.object({
 	to: z.iso.date().optional(),
 	page: z.coerce.number().int().positive().max(1_000_000).default(1)
 });
-const labels = { user: 'User', entity: 'Entity', from: 'From date', to: 'To date', page: 'Page' };
+const labels = {
+	user: m.au_user,
+	entity: m.au_entity,
+	from: m.au_from,
+	to: m.au_to,
+	page: m.au_page
+};
 
 /** The start of a Nairobi calendar day (UTC+3 all year) as a UTC instant. */
 const nairobiDayStart = (isoDate: string) => new Date(`${isoDate}T00:00:00+03:00`).toISOString();
@@ -39,7 +46,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const parsed = validateInput(raw, filterSchema, { labels });
 	const errors: Record<string, string> = parsed.ok ? {} : parsed.errors;
 	if (parsed.ok && parsed.data.from && parsed.data.to && parsed.data.to < parsed.data.from) {
-		errors.to = 'To date must be the same as or after the from date';
+		errors.to = m.au_v_to();
 	}
 	const base = { users, entities, values: parsed.values, errors, pageSize: PAGE_SIZE };
 	if (!parsed.ok || Object.keys(errors).length > 0) {

@@ -1,4 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 import { actorOf } from '$lib/server/audit';
 import { requireRole } from '$lib/server/auth/access';
 import { parseId } from '$lib/server/auth/scope';
@@ -37,7 +39,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 function refusal(e: unknown, form: string, values: Record<string, string | string[]>) {
-	if (e instanceof CommitteeNotFoundError) error(404, 'No such committee.');
+	if (e instanceof CommitteeNotFoundError) error(404, m.ck_no_such());
 	if (e instanceof CommitteeInputError) {
 		return fail(400, { form, values, errors: { [e.field]: e.message } });
 	}
@@ -56,7 +58,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return refusal(e, 'add', form.values);
 		}
-		redirect(303, '/admin/committees?done=added');
+		redirect(303, localizeHref('/admin/committees?done=added'));
 	},
 
 	update: async ({ locals, request }) => {
@@ -71,6 +73,6 @@ export const actions: Actions = {
 		} catch (e) {
 			return refusal(e, 'update', form.values);
 		}
-		redirect(303, '/admin/committees?done=updated');
+		redirect(303, localizeHref('/admin/committees?done=updated'));
 	}
 };

@@ -1,4 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 import { actorOf } from '$lib/server/audit';
 import { requireRole } from '$lib/server/auth/access';
 import { parseId } from '$lib/server/auth/scope';
@@ -32,7 +34,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 function refusal(e: unknown, form: string, values: Record<string, string | string[]>) {
-	if (e instanceof DeadlineRuleNotFoundError) error(404, 'No such deadline rule.');
+	if (e instanceof DeadlineRuleNotFoundError) error(404, m.dr_no_such());
 	if (e instanceof DeadlineRuleInputError) {
 		return fail(400, { form, values, errors: { [e.field]: e.message } });
 	}
@@ -48,7 +50,7 @@ async function setActive({ locals, request }: RequestEvent, active: boolean) {
 	} catch (e) {
 		return refusal(e, 'toggle', {});
 	}
-	redirect(303, `/admin/deadline-rules?done=${active ? 'activated' : 'deactivated'}`);
+	redirect(303, localizeHref(`/admin/deadline-rules?done=${active ? 'activated' : 'deactivated'}`));
 }
 
 export const actions: Actions = {
@@ -61,7 +63,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return refusal(e, 'add', form.values);
 		}
-		redirect(303, '/admin/deadline-rules?done=added');
+		redirect(303, localizeHref('/admin/deadline-rules?done=added'));
 	},
 
 	update: async ({ locals, request }) => {
@@ -74,7 +76,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return refusal(e, 'update', form.values);
 		}
-		redirect(303, '/admin/deadline-rules?done=updated');
+		redirect(303, localizeHref('/admin/deadline-rules?done=updated'));
 	},
 
 	deactivate: (event) => setActive(event, false),

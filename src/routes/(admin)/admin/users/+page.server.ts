@@ -1,4 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
 import { actorOf } from '$lib/server/audit';
 import { requireRole } from '$lib/server/auth/access';
@@ -17,7 +19,7 @@ const createSchema = z.object({
 	email: emailField,
 	role: userFields.role,
 	committees: userFields.committees,
-	password: newPasswordSchema('Temporary password')
+	password: newPasswordSchema(m.us_temp_password)
 });
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -58,6 +60,6 @@ export const actions: Actions = {
 			if (!(e instanceof UserInputError)) throw e;
 			return fail(400, { values: form.values, errors: { [e.field]: e.message } });
 		}
-		redirect(303, `/admin/users/${id}?done=created`);
+		redirect(303, localizeHref(`/admin/users/${id}?done=created`));
 	}
 };

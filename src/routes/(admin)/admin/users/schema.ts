@@ -1,5 +1,6 @@
 // The user form fields shared by the create and edit actions.
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 
 export const roleSchema = z.enum(['mp', 'clerk', 'admin']);
 
@@ -14,13 +15,13 @@ export const emailField = z
 	.trim()
 	.toLowerCase()
 	.max(254)
-	.pipe(z.email('Enter the email address in the correct format, like name@example.com'));
+	.pipe(z.email({ error: () => m.us_v_email() }));
 
 export const userLabels = {
-	name: 'Full name',
-	email: 'Email address',
-	role: 'Role',
-	committees: 'Committees',
-	password: 'Temporary password',
-	version: 'Version'
+	name: m.us_full_name,
+	email: m.us_email,
+	role: m.us_role,
+	committees: m.us_committees,
+	password: m.us_temp_password,
+	version: m.us_version
 };

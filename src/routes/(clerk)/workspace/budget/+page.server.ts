@@ -1,4 +1,6 @@
 import { redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 import {
 	isBudgetPhase,
 	isFiscalYearLabel,
@@ -106,7 +108,9 @@ export const actions: Actions = {
 		}
 		redirect(
 			303,
-			`/workspace/budget?fy=${encodeURIComponent(d.fiscal_year)}&vote=${d.vote_code}&line=${id}&saved=line#figure-heading`
+			localizeHref(
+				`/workspace/budget?fy=${encodeURIComponent(d.fiscal_year)}&vote=${d.vote_code}&line=${id}&saved=line#figure-heading`
+			)
 		);
 	},
 
@@ -130,7 +134,10 @@ export const actions: Actions = {
 			}));
 		} catch (e) {
 			if (e instanceof FigureExistsError) {
-				const message = `A figure is already recorded for this line, phase and date: KES ${e.stored.amountKes.toLocaleString('en-GB')} from “${e.stored.sourceTitle}”. Check the values below, then choose “Correct the stored figure” to replace it.`;
+				const message = m.bf_figure_exists({
+					amount: e.stored.amountKes.toLocaleString('en-GB'),
+					source: e.stored.sourceTitle
+				});
 				return needsConfirmation(
 					'figure',
 					form.values,
@@ -140,6 +147,6 @@ export const actions: Actions = {
 			}
 			return workspaceFailure(e, 'figure', form.values, 'budget figure');
 		}
-		redirect(303, `/workspace/budget?saved=${kind}`);
+		redirect(303, localizeHref(`/workspace/budget?saved=${kind}`));
 	}
 };

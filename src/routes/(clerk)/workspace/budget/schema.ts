@@ -1,5 +1,6 @@
 // The budget workspace forms' fields (see validateForm).
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 import { BUDGET_PHASES, ECONOMIC_CLASSES, isFiscalYearLabel } from '$lib/domain';
 import { httpUrl, idField, isoDate, optionalText, requiredText } from '$lib/server/form-fields';
 
@@ -7,12 +8,12 @@ export const lineSchema = z.object({
 	fiscal_year: z
 		.string()
 		.trim()
-		.refine(isFiscalYearLabel, { message: 'Enter the fiscal year like 2025/26' }),
+		.refine(isFiscalYearLabel, { error: () => m.bf_v_fiscal_year() }),
 	// Treasury vote codes are digits, as in the CSV import.
 	vote_code: z
 		.string()
 		.trim()
-		.regex(/^\d{1,10}$/, { message: 'Enter the vote code in digits, like 1021' }),
+		.regex(/^\d{1,10}$/, { error: () => m.bf_v_vote_code() }),
 	vote_name: requiredText(300),
 	programme: requiredText(300),
 	sub_programme: optionalText(300),
@@ -30,16 +31,16 @@ export const figureSchema = z.object({
 });
 
 export const labels = {
-	fiscal_year: 'Fiscal year',
-	vote_code: 'Vote code',
-	vote_name: 'Vote name',
-	programme: 'Programme',
-	sub_programme: 'Sub-programme',
-	economic_class: 'Economic class',
-	budget_line_id: 'Budget line',
-	phase: 'Phase',
-	amount: 'Amount in shillings',
-	as_of: 'As-of date',
-	source_title: 'Source',
-	source_url: 'Source web address'
+	fiscal_year: m.fl_fiscal_year,
+	vote_code: m.bf_vote_code,
+	vote_name: m.bf_vote_name,
+	programme: m.bf_programme,
+	sub_programme: m.bf_sub_programme,
+	economic_class: m.bf_economic_class,
+	budget_line_id: m.fl_col_line,
+	phase: m.bf_phase,
+	amount: m.fl_label_amount,
+	as_of: m.bf_as_of,
+	source_title: m.bf_source,
+	source_url: m.f_source_url
 };

@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
 import type { z } from 'zod';
 import { actorOf, type Actor } from '$lib/server/audit';
 import { requireRole } from '$lib/server/auth/access';
@@ -7,6 +8,7 @@ import {
 	holdingSchema,
 	mergeSchema,
 	officeSchema,
+	ORGANISATION_KINDS,
 	organisationKindLabel,
 	organisationSchema,
 	personSchema,
@@ -44,7 +46,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		offices,
 		organisations,
 		options,
-		kinds: Object.entries(organisationKindLabel).map(([value, label]) => ({ value, label })),
+		kinds: ORGANISATION_KINDS.map((kind) => ({
+			value: kind,
+			label: organisationKindLabel[kind]()
+		})),
 		isAdmin: locals.user.role === 'admin',
 		done: url.searchParams.get('done')
 	};
@@ -71,7 +76,7 @@ async function run<S extends z.ZodObject>(
 		if (!(e instanceof ReferenceInputError)) throw e;
 		return fail(400, { form, values: parsed.values, errors: { [e.field]: e.message } });
 	}
-	redirect(303, `/workspace/reference?done=${form}#${form}`);
+	redirect(303, localizeHref(`/workspace/reference?done=${form}#${form}`));
 }
 
 export const actions: Actions = {

@@ -1,4 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
 import { actorOf } from '$lib/server/audit';
 import { requireRole } from '$lib/server/auth/access';
@@ -19,19 +21,19 @@ import { userFields, userLabels } from '../schema';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const updateSchema = z.object({ ...userFields, version: z.coerce.number().int().positive() });
-const passwordSchema = z.object({ temporary_password: newPasswordSchema('Temporary password') });
+const passwordSchema = z.object({ temporary_password: newPasswordSchema(m.us_temp_password) });
 
 function userIdOf(params: { id: string }): number {
 	const id = Number(params.id);
-	if (!/^\d{1,15}$/.test(params.id) || !Number.isSafeInteger(id)) error(404, 'No such user.');
+	if (!/^\d{1,15}$/.test(params.id) || !Number.isSafeInteger(id)) error(404, m.us_no_such());
 	return id;
 }
 
 /** Maps the service's errors to answers; anything else is a real failure and propagates. */
 function asFailure(e: unknown, values: Record<string, string | string[]>) {
-	if (e instanceof UserNotFoundError) error(404, 'No such user.');
+	if (e instanceof UserNotFoundError) error(404, m.us_no_such());
 	if (e instanceof StaleVersionError) {
-		const message = 'Someone else changed this user while you were editing. Check and try again.';
+		const message = m.us_stale();
 		return fail(409, { values: {}, errors: { version: message } });
 	}
 	if (e instanceof UserInputError) return fail(400, { values, errors: { [e.field]: e.message } });
@@ -46,7 +48,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		listCommitteeOptions(db),
 		listAuditEntries(db, { entity: 'user', entityId: String(id) }, { pageSize: 10 })
 	]);
-	if (!user) error(404, 'No such user.');
+	if (!user) error(404, m.us_no_such());
 	return {
 		user,
 		committees,
@@ -67,7 +69,7 @@ export const actions: Actions = {
 		if (id === locals.user.id && role !== locals.user.role) {
 			return fail(400, {
 				values: form.values,
-				errors: { role: 'You cannot change your own role' }
+				errors: { role: m.us_own_role_error() }
 			});
 		}
 		try {
@@ -80,7 +82,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return asFailure(e, form.values);
 		}
-		redirect(303, `/admin/users/${id}?done=updated`);
+		redirect(303, localizeHref(`/admin/users/${id}?done=updated`));
 	},
 
 	disable: (event) => toggle(event, true),
@@ -96,7 +98,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return asFailure(e, form.values);
 		}
-		redirect(303, `/admin/users/${id}?done=password`);
+		redirect(303, localizeHref(`/admin/users/${id}?done=password`));
 	}
 };
 
@@ -104,12 +106,12 @@ async function toggle({ locals, params }: RequestEvent, disabled: boolean) {
 	requireRole(locals.user, 'admin');
 	const id = userIdOf(params);
 	if (disabled && id === locals.user.id) {
-		return fail(400, { values: {}, errors: { disable: 'You cannot disable your own account' } });
+		return fail(400, { values: {}, errors: { disable: m.us_own_disable_error() } });
 	}
 	try {
 		await setUserDisabled(db, actorOf(locals.user), id, disabled);
 	} catch (e) {
 		return asFailure(e, {});
 	}
-	redirect(303, `/admin/users/${id}?done=${disabled ? 'disabled' : 'enabled'}`);
+	redirect(303, localizeHref(`/admin/users/${id}?done=${disabled ? 'disabled' : 'enabled'}`));
 }

@@ -1,4 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 import { actorOf } from '$lib/server/audit';
 import { requireRole } from '$lib/server/auth/access';
 import { db } from '$lib/server/db/client';
@@ -60,7 +62,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (id === null) return { job: null as JobView | null };
 	const job = JOB_ID.test(id) ? await getImportJobSummary(db, id) : undefined;
 	// Another user's job is answered as missing: job ids are not shared.
-	if (!job || job.user_id !== locals.user.id) error(404, 'No such import.');
+	if (!job || job.user_id !== locals.user.id) error(404, m.im_no_such());
 	const stale =
 		job.status === 'running' &&
 		job.started_at !== null &&
@@ -88,13 +90,13 @@ export const actions: Actions = {
 		requireRole(locals.user, 'clerk', 'admin');
 		const file = (await request.formData()).get('file');
 		if (!(file instanceof File) || file.size === 0) {
-			return refuse(400, { errors: { file: 'Choose a CSV file to upload' } });
+			return refuse(400, { errors: { file: m.im_choose_file() } });
 		}
 		const fileName = cleanName(file.name);
 		if (file.size > MAX_IMPORT_BYTES) {
 			const mb = MAX_IMPORT_BYTES / 1024 / 1024;
 			return refuse(400, {
-				errors: { file: `The file is larger than ${mb} MB; split it` },
+				errors: { file: m.im_too_large({ mb: String(mb) }) },
 				fileName
 			});
 		}
@@ -104,7 +106,7 @@ export const actions: Actions = {
 		});
 		if (!outcome.ok) {
 			const n = outcome.errors.length;
-			const summary = `The file has ${n === 1 ? 'a problem' : `${n.toLocaleString('en-GB')} problems`}. Nothing has been imported: fix ${n === 1 ? 'it' : 'them'} and upload the file again.`;
+			const summary = m.im_problems({ count: n, shown: n.toLocaleString('en-GB') });
 			return refuse(400, {
 				errors: { file: summary },
 				rowErrors: outcome.errors,
@@ -112,22 +114,22 @@ export const actions: Actions = {
 				fileName
 			});
 		}
-		redirect(303, `/workspace/budget/import?job=${outcome.jobId}`);
+		redirect(303, localizeHref(`/workspace/budget/import?job=${outcome.jobId}`));
 	},
 
 	confirm: async ({ locals, request }) => {
 		requireRole(locals.user, 'clerk', 'admin');
 		const id = (await request.formData()).get('job_id');
-		if (typeof id !== 'string' || !JOB_ID.test(id)) error(404, 'No such import.');
+		if (typeof id !== 'string' || !JOB_ID.test(id)) error(404, m.im_no_such());
 		try {
 			await confirmImport(db, signedInActor(locals.user), id);
 		} catch (e) {
-			if (e instanceof NotFoundError) error(404, 'No such import.');
+			if (e instanceof NotFoundError) error(404, m.im_no_such());
 			if (e instanceof InputError)
 				return refuse(400, { errors: { job: e.errors.job ?? e.message } });
 			throw e;
 		}
 		// Small files are done by now (the job page shows the result); large ones are running.
-		redirect(303, `/workspace/budget/import?job=${id}`);
+		redirect(303, localizeHref(`/workspace/budget/import?job=${id}`));
 	}
 };

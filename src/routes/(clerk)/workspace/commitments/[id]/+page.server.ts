@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { formatDateTime } from '$lib/domain';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { requireRole } from '$lib/server/auth/access';
 import { findEditableCommitment, parseId } from '$lib/server/auth/scope';
 import { db } from '$lib/server/db/client';
@@ -25,6 +25,8 @@ import {
 } from '$lib/server/services/commitments';
 import { withFieldErrors } from '$lib/server/forms/fields';
 import { validateForm } from '$lib/server/validation';
+import { conflictMessage } from '$lib/server/workspace-failure';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 type Event = Pick<RequestEvent, 'locals' | 'params'>;
@@ -35,15 +37,15 @@ async function commitmentOf({ locals, params }: Event) {
 	requireRole(locals.user, 'clerk', 'admin');
 	const id = parseId(params.id);
 	const row = id === null ? null : await findEditableCommitment(db, locals.user, id);
-	if (!row) error(404, 'No such commitment.');
+	if (!row) error(404, m.wc_no_such());
 	return { user: locals.user, commitment: row };
 }
 
 /** Maps the service's refusals to answers; anything else is a real failure. */
 function refusal(e: unknown, form: string, values: Values) {
-	if (e instanceof CommitmentNotFoundError) error(404, 'No such commitment.');
+	if (e instanceof CommitmentNotFoundError) error(404, m.wc_no_such());
 	if (e instanceof StaleVersionError) {
-		const message = `Someone else saved this commitment (${e.by}, at ${formatDateTime(e.at)}) after you opened it. Your changes are below and have not been saved. Review the current version, then save again.`;
+		const message = conflictMessage('commitment', e.by, e.at);
 		return fail(409, {
 			form,
 			values,
@@ -63,7 +65,7 @@ export const load: PageServerLoad = async (event) => {
 		listReferenceOptions(db),
 		listActiveDeadlineRules(db)
 	]);
-	if (!detail) error(404, 'No such commitment.');
+	if (!detail) error(404, m.wc_no_such());
 	return {
 		commitment: detail,
 		options: { ...options, rules },
@@ -94,7 +96,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return refusal(e, 'save', form.values);
 		}
-		redirect(303, `/workspace/commitments/${commitment.id}?done=saved`);
+		redirect(303, localizeHref(`/workspace/commitments/${commitment.id}?done=saved`));
 	},
 
 	publish: async (event) => {
@@ -106,7 +108,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return refusal(e, 'publish', {});
 		}
-		redirect(303, `/workspace/commitments/${commitment.id}?done=published`);
+		redirect(303, localizeHref(`/workspace/commitments/${commitment.id}?done=published`));
 	},
 
 	withdraw: async (event) => {
@@ -120,6 +122,6 @@ export const actions: Actions = {
 		} catch (e) {
 			return refusal(e, 'withdraw', form.values);
 		}
-		redirect(303, `/workspace/commitments/${commitment.id}?done=withdrawn`);
+		redirect(303, localizeHref(`/workspace/commitments/${commitment.id}?done=withdrawn`));
 	}
 };

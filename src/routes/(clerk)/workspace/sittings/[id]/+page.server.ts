@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { formatDateTime } from '$lib/domain';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { requireRole } from '$lib/server/auth/access';
 import { findEditableSitting, parseId } from '$lib/server/auth/scope';
 import { db } from '$lib/server/db/client';
@@ -23,6 +23,8 @@ import { CommitmentInputError, createCommitment } from '$lib/server/services/com
 import { saveSitting, SittingInputError, StaleVersionError } from '$lib/server/services/sittings';
 import { withFieldErrors } from '$lib/server/forms/fields';
 import { validateForm } from '$lib/server/validation';
+import { conflictMessage } from '$lib/server/workspace-failure';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** The sitting, or 404 when it is missing or outside the user's committees. */
@@ -30,7 +32,7 @@ async function sittingOf({ locals, params }: Pick<RequestEvent, 'locals' | 'para
 	requireRole(locals.user, 'clerk', 'admin');
 	const id = parseId(params.id);
 	const sitting = id === null ? null : await findEditableSitting(db, locals.user, id);
-	if (!sitting) error(404, 'No such sitting.');
+	if (!sitting) error(404, m.ws_no_such_sitting());
 	return { user: locals.user, sitting };
 }
 
@@ -41,7 +43,7 @@ export const load: PageServerLoad = async (event) => {
 		listReferenceOptions(db),
 		listActiveDeadlineRules(db)
 	]);
-	if (!detail) error(404, 'No such sitting.');
+	if (!detail) error(404, m.ws_no_such_sitting());
 	const q = event.url.searchParams;
 	return {
 		sitting: detail,
@@ -78,7 +80,7 @@ export const actions: Actions = {
 			});
 		} catch (e) {
 			if (e instanceof StaleVersionError) {
-				const message = `Someone else saved this sitting (${e.by}, at ${formatDateTime(e.at)}) after you opened it. Your changes are below and have not been saved. Review the current version, then save again.`;
+				const message = conflictMessage('sitting', e.by, e.at);
 				return fail(409, {
 					form: 'sitting',
 					values: form.values,
@@ -90,7 +92,7 @@ export const actions: Actions = {
 			const field = e.field === 'appearances' ? 'appearance_person_0' : e.field;
 			return fail(400, { form: 'sitting', values: form.values, errors: { [field]: e.message } });
 		}
-		redirect(303, `/workspace/sittings/${sitting.id}?saved=1`);
+		redirect(303, localizeHref(`/workspace/sittings/${sitting.id}?saved=1`));
 	},
 
 	addCommitment: async (event) => {
@@ -120,6 +122,9 @@ export const actions: Actions = {
 				errors: { [e.field]: e.message }
 			});
 		}
-		redirect(303, `/workspace/sittings/${sitting.id}?added=${encodeURIComponent(ref)}#commitments`);
+		redirect(
+			303,
+			localizeHref(`/workspace/sittings/${sitting.id}?added=${encodeURIComponent(ref)}#commitments`)
+		);
 	}
 };

@@ -1,4 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { canEditCommittee, requireRole } from '$lib/server/auth/access';
 import { db } from '$lib/server/db/client';
 import {
@@ -33,7 +35,7 @@ export const actions: Actions = {
 		const { appearances, errors } = appearancesOf(form.data);
 		// Another committee's id is answered like an unknown one: the list offers only the user's.
 		if (!canEditCommittee(locals.user, form.data.committee_id)) {
-			errors.committee_id = 'Select a committee from the list';
+			errors.committee_id = m.v_from_list({ field: m.f_the_committee() });
 		}
 		if (Object.keys(errors).length > 0) return fail(400, { values: form.values, errors });
 
@@ -53,6 +55,6 @@ export const actions: Actions = {
 			const field = e.field === 'appearances' ? 'appearance_person_0' : e.field;
 			return fail(400, { values: form.values, errors: { [field]: e.message } });
 		}
-		redirect(303, `/workspace/sittings/${id}?created=1`);
+		redirect(303, localizeHref(`/workspace/sittings/${id}?created=1`));
 	}
 };

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { attributeShare, isFiscalYearLabel, summariseLine } from '$lib/domain';
 import { parseId } from '$lib/server/auth/scope';
 import { db } from '$lib/server/db/client';
@@ -93,7 +94,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return workspaceFailure(e, 'add', form.values, 'funding link');
 		}
-		redirect(303, back(commitment.id, 'added'));
+		redirect(303, localizeHref(back(commitment.id, 'added')));
 	},
 
 	edit: async (event) => {
@@ -113,7 +114,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return workspaceFailure(e, 'edit', form.values, 'funding link');
 		}
-		redirect(303, back(commitment.id, 'edited'));
+		redirect(303, localizeHref(back(commitment.id, 'edited')));
 	},
 
 	remove: async (event) => {
@@ -125,6 +126,6 @@ export const actions: Actions = {
 		} catch (e) {
 			return workspaceFailure(e, 'remove', form.values, 'funding link');
 		}
-		redirect(303, back(commitment.id, 'removed'));
+		redirect(303, localizeHref(back(commitment.id, 'removed')));
 	}
 };

@@ -1,5 +1,6 @@
 // The funding link forms' fields (see validateForm); the share is read by readShare.
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 import { idField, optionalText, requiredText } from '$lib/server/form-fields';
 
 const share = {
@@ -15,10 +16,10 @@ export const editSchema = z.object({ link_id: idField(), stamp: requiredText(300
 export const removeSchema = z.object({ link_id: idField() });
 
 export const labels = {
-	budget_line_id: 'Budget line',
-	share_kind: 'Share',
-	share_percent: 'Percentage of the line',
-	share_amount: 'Amount in shillings',
-	basis: 'Basis',
-	note: 'Note'
+	budget_line_id: m.fl_col_line,
+	share_kind: m.fl_label_share,
+	share_percent: m.fl_label_percent,
+	share_amount: m.fl_label_amount,
+	basis: m.fl_basis,
+	note: m.fl_label_note
 };

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { deliveryProgress, milestoneCounts } from '$lib/domain';
 import { parseId } from '$lib/server/auth/scope';
 import { db } from '$lib/server/db/client';
@@ -51,7 +52,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return workspaceFailure(e, 'add', form.values);
 		}
-		redirect(303, `/workspace/commitments/${commitment.id}/milestones?saved=added`);
+		redirect(303, localizeHref(`/workspace/commitments/${commitment.id}/milestones?saved=added`));
 	},
 
 	edit: async (event) => {
@@ -69,7 +70,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return workspaceFailure(e, 'edit', form.values, 'milestone');
 		}
-		redirect(303, `/workspace/commitments/${commitment.id}/milestones?saved=edited`);
+		redirect(303, localizeHref(`/workspace/commitments/${commitment.id}/milestones?saved=edited`));
 	},
 
 	mark: async (event) => {
@@ -88,6 +89,6 @@ export const actions: Actions = {
 		} catch (e) {
 			return workspaceFailure(e, 'mark', form.values, 'milestone');
 		}
-		redirect(303, `/workspace/commitments/${commitment.id}/milestones?saved=marked`);
+		redirect(303, localizeHref(`/workspace/commitments/${commitment.id}/milestones?saved=marked`));
 	}
 };

@@ -1,5 +1,6 @@
 // The milestone forms' fields (see validateForm).
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 import { MILESTONE_STATUSES } from '$lib/domain';
 import { idField, isoDate, requiredText, versionField, wholeNumber } from '$lib/server/form-fields';
 import { evidenceFields, evidenceLabels } from '$lib/server/services/evidence';
@@ -28,11 +29,11 @@ export const markSchema = z.object({
 });
 
 export const labels = {
-	title: 'Milestone',
-	planned_on: 'Planned date',
-	weight: 'Weight',
-	status: 'Outcome',
-	actual_on: 'Actual date',
-	existing_evidence: 'Recorded evidence',
+	title: m.ml_col_milestone,
+	planned_on: m.ml_planned_date,
+	weight: m.ml_col_weight,
+	status: m.ml_col_outcome,
+	actual_on: m.ml_actual_date,
+	existing_evidence: m.ml_recorded_evidence,
 	...evidenceLabels(1)
 };

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { todayInNairobi } from '$lib/domain';
 import { db } from '$lib/server/db/client';
 import { editableCommitment } from '$lib/server/workspace-commitment';
@@ -86,6 +87,6 @@ export const actions: Actions = {
 		} catch (e) {
 			return workspaceFailure(e, 'record', form.values);
 		}
-		redirect(303, `/workspace/commitments/${commitment.id}/updates?saved=1`);
+		redirect(303, localizeHref(`/workspace/commitments/${commitment.id}/updates?saved=1`));
 	}
 };

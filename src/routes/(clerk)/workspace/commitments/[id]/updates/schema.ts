@@ -1,6 +1,7 @@
 // The update form's fields (see validateForm). The rules that depend on the stored commitment
 // (evidence for a status change, reasons, dates) are checked by recordUpdate.
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 import { DELIVERY_STATUSES, PROCEDURAL_STATUSES } from '$lib/domain';
 import {
 	idField,
@@ -32,17 +33,17 @@ export const updateSchema = z.object({
 });
 
 export const labels = {
-	update_on: 'Date of the update',
-	note: 'What happened',
-	delivery_to: 'New delivery status',
-	procedural_to: 'New committee process status',
-	due_to: 'New due date',
-	reason: 'Reason',
-	requested_until: 'Extension asked until',
-	decision: 'Decision',
-	decided_on: 'Date of the decision',
-	granted_until: 'Extension granted until',
-	decision_note: 'The committee’s decision',
-	existing_evidence: 'Evidence already recorded',
+	update_on: m.up_date,
+	note: m.up_note,
+	delivery_to: m.up_delivery_to,
+	procedural_to: m.up_procedural_to,
+	due_to: m.up_due_to,
+	reason: m.up_reason,
+	requested_until: m.up_requested_until,
+	decision: m.up_decision,
+	decided_on: m.up_decided_on,
+	granted_until: m.up_granted_until,
+	decision_note: m.up_decision_note,
+	existing_evidence: m.up_existing,
 	...evidenceLabels(EVIDENCE_SLOTS)
 };
