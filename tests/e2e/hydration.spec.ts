@@ -30,9 +30,11 @@ test('a search typed into the explorer before the page starts is kept', async ({
 	await page.goto('/commitments', { waitUntil: 'commit' });
 	await page.getByLabel('Search').fill('reservists');
 	await page.getByLabel('From', { exact: true }).fill('2025-01-01');
+	await page.locator('select#overdue').selectOption('true');
 	release();
 	await page.waitForLoadState('networkidle');
 	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
 	await expect(page.getByLabel('Search')).toHaveValue('reservists');
 	await expect(page.getByLabel('From', { exact: true })).toHaveValue('2025-01-01');
+	await expect(page.locator('select#overdue')).toHaveValue('true');
 });
