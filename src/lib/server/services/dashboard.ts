@@ -59,11 +59,14 @@ function withMoney(
 	key: 'committeeId' | 'organisationId',
 	lines: Map<number, LineSummary>
 ): GroupRow[] {
+	const sharesOf = new Map<number, LinkShareRow[]>();
+	for (const s of shares) {
+		const list = sharesOf.get(s[key]);
+		if (list) list.push(s);
+		else sharesOf.set(s[key], [s]);
+	}
 	return groups.map((g) => {
-		const money = moneyOf(
-			shares.filter((s) => s[key] === g.id),
-			lines
-		);
+		const money = moneyOf(sharesOf.get(g.id) ?? [], lines);
 		return { ...g, money, absorption: money.allocated > 0 ? money.spent / money.allocated : null };
 	});
 }
