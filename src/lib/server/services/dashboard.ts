@@ -2,9 +2,8 @@
 // queries (each a grouped aggregate), combined here with the domain's budget rules.
 import type { Kysely } from 'kysely';
 import {
-	attributeShare,
 	summariseLine,
-	sumSummaries,
+	sumPercentShares,
 	type FigureInput,
 	type LineSummary,
 	type MoneyChainTotals
@@ -41,16 +40,17 @@ function moneyOf(shares: LinkShareRow[], lines: Map<number, LineSummary>): Money
 		else t.amount += s.amountKes;
 		perLine.set(s.budgetLineId, t);
 	}
-	const parts: LineSummary[] = [];
+	const parts: { line: LineSummary; basisPoints: number }[] = [];
 	for (const [lineId, t] of perLine) {
 		const line = lines.get(lineId);
 		if (!line) continue;
 		const allocation = line.currentAllocation?.amountKes ?? 0;
 		const amountBp = allocation > 0 ? Math.round((t.amount / allocation) * 10_000) : 0;
 		const basisPoints = Math.min(10_000, t.bp + amountBp);
-		if (basisPoints > 0) parts.push(attributeShare(line, { kind: 'percent', basisPoints }));
+		if (basisPoints > 0) parts.push({ line, basisPoints });
 	}
-	return sumSummaries(parts);
+	// Equal to summing attributeShare(line, percent) per line, without a summary per share.
+	return sumPercentShares(parts);
 }
 
 function withMoney(
