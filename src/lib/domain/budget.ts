@@ -241,6 +241,48 @@ export function sumSummaries(summaries: ReadonlyArray<LineSummary>): MoneyChainT
 	};
 }
 
+/**
+ * sumSummaries of percent shares of lines, without building a summary per share: the same totals
+ * (every amount scaled and rounded per line exactly as attributeShare does), for aggregates over
+ * thousands of lines such as the dashboard's money per committee.
+ */
+export function sumPercentShares(
+	parts: ReadonlyArray<{ line: LineSummary; basisPoints: number }>
+): MoneyChainTotals {
+	let requested = 0;
+	let allocated = 0;
+	let released = 0;
+	let spent = 0;
+	let anyRequested = false;
+	let asOf: string | null = null;
+	for (const { line, basisPoints: bp } of parts) {
+		if (!Number.isInteger(bp) || bp <= 0 || bp > 10_000) {
+			throw new RangeError(`A percent share is 1 to 10,000 basis points, got ${bp}`);
+		}
+		// The whole of a whole-shilling amount is itself, as scaleAmount would compute.
+		const scale = (amount: number) =>
+			bp === 10_000 && Number.isSafeInteger(amount) && amount >= 0
+				? amount
+				: scaleAmount(amount, bp, 10_000);
+		if (line.requested) {
+			anyRequested = true;
+			requested += scale(line.requested.amountKes);
+		}
+		if (line.currentAllocation) allocated += scale(line.currentAllocation.amountKes);
+		if (line.released) released += scale(line.released.amountKes);
+		if (line.spent) spent += scale(line.spent.amountKes);
+		if (line.asOf && (asOf === null || line.asOf > asOf)) asOf = line.asOf;
+	}
+	return {
+		requested,
+		allocated,
+		released,
+		spent,
+		gap: anyRequested ? requested - allocated : null,
+		asOf
+	};
+}
+
 function fundingRank(status: FundingStatus): number {
 	return FUNDING_STATUSES.indexOf(status);
 }

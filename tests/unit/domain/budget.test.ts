@@ -3,6 +3,7 @@ import {
 	attributeShare,
 	deriveFundingStatus,
 	summariseLine,
+	sumPercentShares,
 	sumSummaries,
 	supplementaryChange,
 	type FigureInput,
@@ -391,5 +392,45 @@ describe('deriveFundingStatus', () => {
 		expect(deriveFundingStatus([attributeShare(l, { kind: 'amount', amountKes: 200 })])).toBe(
 			'partly_released'
 		);
+	});
+});
+
+describe('sumPercentShares', () => {
+	it('gives exactly the totals of attributeShare per line then sumSummaries', () => {
+		// A small deterministic generator: odd amounts, missing phases, huge amounts, all shares.
+		let seed = 7;
+		const next = (n: number) => {
+			seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+			return seed % n;
+		};
+		const phases: BudgetPhase[] = [
+			'requested',
+			'ceiling',
+			'approved',
+			'supplementary_1',
+			'supplementary_2',
+			'released',
+			'spent'
+		];
+		const parts = [];
+		for (let i = 0; i < 500; i++) {
+			const figures: FigureInput[] = [];
+			for (const phase of phases) {
+				if (next(3) === 0) continue;
+				const big = next(10) === 0 ? 999_999_999_999 : 0;
+				figures.push({
+					phase,
+					amountKes: big + next(50_000_000) * 7 + 1,
+					asOf: `2025-0${1 + next(9)}-1${next(10)}`
+				});
+			}
+			const basisPoints = next(4) === 0 ? 10_000 : 1 + next(10_000);
+			parts.push({ line: summariseLine(figures), basisPoints });
+		}
+		const slow = sumSummaries(
+			parts.map((p) => attributeShare(p.line, { kind: 'percent', basisPoints: p.basisPoints }))
+		);
+		expect(sumPercentShares(parts)).toEqual(slow);
+		expect(sumPercentShares([])).toEqual(sumSummaries([]));
 	});
 });

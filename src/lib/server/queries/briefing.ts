@@ -1,14 +1,22 @@
 // The facts behind an MP's briefing pack: one query per section, published commitments of one
 // committee only, whatever the number of rows. The domain (briefing.ts) decides what they mean.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { DELIVERY_STATUSES, isDeliveryClosed } from '$lib/domain';
 import type { DB } from '../db/schema';
+import type { FundingLinkView } from './commitments';
 import { joined, overdueCondition } from './commitment-search';
 
 const CLOSED_DELIVERY = DELIVERY_STATUSES.filter(isDeliveryClosed);
 
-/** The most updates a pack lists; an older "since" date should be narrowed. */
+/** The most updates (and due-date changes) a pack lists; an older "since" should be narrowed. */
 export const MAX_BRIEFING_UPDATES = 100;
+
+/**
+ * The most items a section of the pack lists (overdue, due soon, milestones, money, no budget
+ * line); the rest are counted exactly and left to the explorer, so the pack stays a few hundred
+ * kilobytes for a committee of any size.
+ */
+export const BRIEFING_SECTION_LIMIT = 50;
 
 /** Committees with the date of their latest published sitting on or before today. */
 export async function listBriefingCommittees(db: Kysely<DB>, today: string) {
@@ -43,28 +51,125 @@ export async function listBriefingCommittees(db: Kysely<DB>, today: string) {
 
 export type BriefingCommittee = Awaited<ReturnType<typeof listBriefingCommittees>>[number];
 
-/** Every published commitment of the committee, briefly (for money and missing budget lines). */
-export async function listCommitteeCommitments(db: Kysely<DB>, committeeId: number) {
-	return db
-		.selectFrom('commitments')
-		.select(['id', 'ref', 'title', 'delivery_status', 'funding_status'])
-		.where('committee_id', '=', committeeId)
-		.where('visibility', '=', 'published')
-		.orderBy('ref')
+/**
+ * How many published commitments the committee tracks, and the open ones with no budget line
+ * identified: the first `limit` by reference and how many there are in all. One statement
+ * whatever the size of the committee (one row even when no commitment lacks a line).
+ */
+export async function summariseCommitteeCommitments(
+	db: Kysely<DB>,
+	committeeId: number,
+	limit: number
+) {
+	const tracked = db
+		.selectFrom('commitments as c')
+		.select((eb) => eb.fn.countAll<number>().as('tracked'))
+		.where('c.committee_id', '=', committeeId)
+		.where('c.visibility', '=', 'published')
+		.as('t');
+	const noLine = db
+		.selectFrom('commitments as c')
+		.select((eb) => ['c.ref', 'c.title', eb.fn.countAll<number>().over().as('in_all')])
+		.where('c.committee_id', '=', committeeId)
+		.where('c.visibility', '=', 'published')
+		.where('c.funding_status', '=', 'no_line_identified')
+		.where('c.delivery_status', 'not in', CLOSED_DELIVERY)
+		.orderBy('c.ref')
+		.limit(limit)
+		.as('n');
+	const rows = await db
+		.selectFrom(tracked)
+		.leftJoin(noLine, (join) => join.onTrue())
+		.select(['t.tracked', 'n.ref', 'n.title', 'n.in_all'])
+		.orderBy('n.ref')
 		.execute();
+	const noBudgetLine = rows.flatMap((r) =>
+		r.ref !== null && r.title !== null ? [{ ref: r.ref, title: r.title }] : []
+	);
+	return {
+		tracked: Number(rows[0]?.tracked ?? 0),
+		noBudgetLine,
+		noBudgetLineTotal: Number(rows[0]?.in_all ?? 0)
+	};
 }
+
+/** The sections of the pack's deadlines, as `classifyDeadlines` (domain) sorts them. */
+export type DeadlineSection = 'newly_overdue' | 'still_overdue' | 'due_soon';
 
 /**
  * Open published commitments of the committee that are overdue today or whose due date (or
- * granted extension) falls from today to `dueBy`, with their extensions and latest update.
+ * granted extension) falls from today to `dueBy`, with their extensions and latest update: in
+ * each section (newly overdue: deadline on or after `since`; still overdue; due soon) the first
+ * `limit` by deadline and reference, and how many the section has in all. The domain classifies
+ * the rows again (a test checks that both agree); only the shown rows pay for the latest update.
  */
 export async function listDeadlineCommitments(
 	db: Kysely<DB>,
 	committeeId: number,
 	today: string,
-	dueBy: string
+	dueBy: string,
+	since: string,
+	limit: number
 ) {
+	const sectioned = db
+		.selectFrom('commitments as c')
+		.select((eb) => {
+			// The SQL twin of the domain's deadlineOf: the due date or a later granted extension.
+			const deadline = eb.fn.coalesce(
+				eb
+					.selectFrom('commitment_requests as r')
+					.select((e) => e.fn.max('r.granted_until').as('until'))
+					.whereRef('r.commitment_id', '=', 'c.id')
+					.where('r.kind', '=', 'extension')
+					.where('r.decision', '=', 'granted')
+					.whereRef('r.granted_until', '>', 'c.due_on'),
+				eb.ref('c.due_on')
+			);
+			return [
+				'c.id',
+				'c.ref',
+				deadline.as('deadline'),
+				eb
+					.case()
+					.when(overdueCondition(eb, today))
+					.then(
+						eb
+							.case()
+							.when(deadline, '>=', since)
+							.then(sql<DeadlineSection>`'newly_overdue'`)
+							.else(sql<DeadlineSection>`'still_overdue'`)
+							.end()
+					)
+					.when(eb.and([eb(deadline, '>=', today), eb(deadline, '<=', dueBy)]))
+					.then(sql<DeadlineSection>`'due_soon'`)
+					.else(null)
+					.end()
+					.as('section')
+			];
+		})
+		.where('c.committee_id', '=', committeeId)
+		.where('c.visibility', '=', 'published')
+		.where('c.due_on', 'is not', null)
+		.where('c.delivery_status', 'not in', CLOSED_DELIVERY)
+		.as('d');
+	const ranked = db
+		.selectFrom(sectioned)
+		.select((eb) => [
+			'd.id',
+			'd.section',
+			eb.fn
+				.agg<number>('row_number')
+				.over((ob) => ob.partitionBy('d.section').orderBy('d.deadline').orderBy('d.ref'))
+				.as('position'),
+			eb.fn
+				.countAll<number>()
+				.over((ob) => ob.partitionBy('d.section'))
+				.as('in_section')
+		])
+		.where('d.section', 'is not', null)
+		.as('p');
 	const rows = await joined(db)
+		.innerJoin(ranked, 'p.id', 'c.id')
 		.select((eb) => [
 			'c.id',
 			'c.ref',
@@ -74,6 +179,8 @@ export async function listDeadlineCommitments(
 			'c.delivery_status',
 			'c.procedural_status',
 			'o.name as organisation',
+			'p.section',
+			'p.in_section',
 			// Only the latest granted extension can move the deadline, so one value per row.
 			eb
 				.selectFrom('commitment_requests as r')
@@ -99,44 +206,34 @@ export async function listDeadlineCommitments(
 				.limit(1)
 				.as('latest_update_note')
 		])
-		.where('c.committee_id', '=', committeeId)
-		.where('c.visibility', '=', 'published')
-		.where('c.due_on', 'is not', null)
-		.where('c.delivery_status', 'not in', CLOSED_DELIVERY)
-		.where((eb) =>
-			eb.or([
-				overdueCondition(eb, today),
-				eb.and([eb('c.due_on', '>=', today), eb('c.due_on', '<=', dueBy)]),
-				eb.exists(
-					eb
-						.selectFrom('commitment_requests as r')
-						.select('r.id')
-						.whereRef('r.commitment_id', '=', 'c.id')
-						.where('r.kind', '=', 'extension')
-						.where('r.decision', '=', 'granted')
-						.where('r.granted_until', '>=', today)
-						.where('r.granted_until', '<=', dueBy)
-				)
-			])
-		)
+		.where('p.position', '<=', limit)
 		.orderBy('c.due_on')
 		.orderBy('c.ref')
 		.execute();
-	return rows.map((r) => ({
-		id: r.id,
-		ref: r.ref,
-		title: r.title,
-		dueOn: r.due_on as string,
-		dueBasis: r.due_basis,
-		deliveryStatus: r.delivery_status,
-		proceduralStatus: r.procedural_status,
-		organisation: r.organisation,
-		grantedExtensionsUntil: r.granted_until ? [r.granted_until as string] : [],
-		latestUpdate:
-			r.latest_update_on && r.latest_update_note !== null
-				? { on: r.latest_update_on, note: r.latest_update_note }
-				: null
-	}));
+	const totals: Record<DeadlineSection, number> = {
+		newly_overdue: 0,
+		still_overdue: 0,
+		due_soon: 0
+	};
+	for (const r of rows) if (r.section) totals[r.section] = Number(r.in_section);
+	return {
+		totals,
+		rows: rows.map((r) => ({
+			id: r.id,
+			ref: r.ref,
+			title: r.title,
+			dueOn: r.due_on as string,
+			dueBasis: r.due_basis,
+			deliveryStatus: r.delivery_status,
+			proceduralStatus: r.procedural_status,
+			organisation: r.organisation,
+			grantedExtensionsUntil: r.granted_until ? [r.granted_until as string] : [],
+			latestUpdate:
+				r.latest_update_on && r.latest_update_note !== null
+					? { on: r.latest_update_on, note: r.latest_update_note }
+					: null
+		}))
+	};
 }
 
 /**
@@ -256,23 +353,124 @@ export async function listEvidenceOfUpdates(db: Kysely<DB>, updateIds: number[])
 
 /** Due-date changes of the committee's published commitments made after `since`. */
 export async function listDueDateChangesSince(db: Kysely<DB>, committeeId: number, since: string) {
-	return db
-		.selectFrom('due_date_changes as d')
-		.innerJoin('commitments as c', 'c.id', 'd.commitment_id')
+	return (
+		db
+			.selectFrom('due_date_changes as d')
+			.innerJoin('commitments as c', 'c.id', 'd.commitment_id')
+			.select([
+				'd.id',
+				'd.changed_on',
+				'd.from_on',
+				'd.to_on',
+				'd.reason',
+				'd.update_id',
+				'c.ref',
+				'c.title'
+			])
+			.where('c.committee_id', '=', committeeId)
+			.where('c.visibility', '=', 'published')
+			.where('d.changed_on', '>', since)
+			.orderBy('d.changed_on', 'desc')
+			.orderBy('d.id', 'desc')
+			// As for updates: one more than shown, to tell the reader that the list was cut.
+			.limit(MAX_BRIEFING_UPDATES + 1)
+			.execute()
+	);
+}
+
+/**
+ * Funding links of the committee's published commitments (with the commitment's ref and title),
+ * each with the latest figure of every phase of its line: the only figures the pack's money
+ * flags and their sources use (summariseLine keeps the latest of each phase, and a line has one
+ * figure per phase and date). One query, filtered by committee rather than by a list of ids.
+ */
+export async function listCommitteeFunding(db: Kysely<DB>, committeeId: number) {
+	const rows = await db
+		.selectFrom('funding_links as l')
+		.innerJoin('commitments as c', 'c.id', 'l.commitment_id')
+		.innerJoin('budget_lines as b', 'b.id', 'l.budget_line_id')
+		.leftJoin('budget_figures as f', (join) =>
+			join.onRef('f.budget_line_id', '=', 'b.id').on((eb) =>
+				eb(
+					'f.as_of',
+					'=',
+					eb
+						.selectFrom('budget_figures as g')
+						.select((e) => e.fn.max('g.as_of').as('latest'))
+						.whereRef('g.budget_line_id', '=', 'f.budget_line_id')
+						.whereRef('g.phase', '=', 'f.phase')
+				)
+			)
+		)
 		.select([
-			'd.id',
-			'd.changed_on',
-			'd.from_on',
-			'd.to_on',
-			'd.reason',
-			'd.update_id',
+			'l.id as link_id',
+			'l.commitment_id',
 			'c.ref',
-			'c.title'
+			'c.title',
+			'l.share_kind',
+			'l.share_basis_points',
+			'l.share_amount_kes',
+			'l.basis',
+			'l.note',
+			'b.id as line_id',
+			'b.fiscal_year',
+			'b.vote_code',
+			'b.vote_name',
+			'b.programme',
+			'b.sub_programme',
+			'b.economic_class',
+			'f.phase',
+			'f.amount_kes',
+			'f.as_of',
+			'f.source_title',
+			'f.source_url',
+			'f.illustrative'
 		])
 		.where('c.committee_id', '=', committeeId)
 		.where('c.visibility', '=', 'published')
-		.where('d.changed_on', '>', since)
-		.orderBy('d.changed_on', 'desc')
-		.orderBy('d.id', 'desc')
+		.orderBy('b.fiscal_year')
+		.orderBy('l.id')
+		.orderBy('f.as_of')
+		.orderBy('f.id')
 		.execute();
+	const links = new Map<number, FundingLinkView & { ref: string; title: string }>();
+	for (const r of rows) {
+		let link = links.get(r.link_id);
+		if (!link) {
+			link = {
+				linkId: r.link_id,
+				commitmentId: r.commitment_id,
+				ref: r.ref,
+				title: r.title,
+				share:
+					r.share_kind === 'percent'
+						? { kind: 'percent', basisPoints: r.share_basis_points ?? 0 }
+						: { kind: 'amount', amountKes: r.share_amount_kes ?? 0 },
+				basis: r.basis,
+				note: r.note,
+				line: {
+					id: r.line_id,
+					fiscalYear: r.fiscal_year,
+					voteCode: r.vote_code,
+					voteName: r.vote_name,
+					programme: r.programme,
+					subProgramme: r.sub_programme,
+					economicClass: r.economic_class
+				},
+				figures: []
+			};
+			links.set(r.link_id, link);
+		}
+		if (r.phase && r.amount_kes !== null && r.as_of) {
+			link.figures.push({
+				phase: r.phase,
+				amountKes: r.amount_kes,
+				asOf: r.as_of,
+				sourceTitle: r.source_title ?? '',
+				sourceUrl: r.source_url,
+				illustrative: r.illustrative === 1
+			});
+		}
+	}
+	return [...links.values()];
 }

@@ -1,7 +1,14 @@
 // The commitment explorer and the open data API: filtering, sorting and paging in SQL, always on
 // published commitments only. A search costs four queries whatever the page size: the page, the
 // count, and the milestone and extension facts behind progress and overdue.
-import type { Expression, ExpressionBuilder, Kysely, SelectQueryBuilder, SqlBool } from 'kysely';
+import {
+	sql,
+	type Expression,
+	type ExpressionBuilder,
+	type Kysely,
+	type SelectQueryBuilder,
+	type SqlBool
+} from 'kysely';
 import {
 	DELIVERY_STATUSES,
 	daysOverdue,
@@ -44,9 +51,15 @@ export function joined(db: Kysely<DB>) {
 		.innerJoin('offices as f', 'f.id', 'c.office_id');
 }
 
-type Joined = ReturnType<typeof joined>;
+/** Published commitments alone: filters and counts never need the joined names. */
+function commitmentsOnly(db: Kysely<DB>) {
+	return db.selectFrom('commitments as c');
+}
+
+type Only = ReturnType<typeof commitmentsOnly>;
+/** An expression builder over `commitments as c` (alone or joined with more tables). */
 export type EB =
-	Joined extends SelectQueryBuilder<infer D, infer T, infer _O> ? ExpressionBuilder<D, T> : never;
+	Only extends SelectQueryBuilder<infer D, infer T, infer _O> ? ExpressionBuilder<D, T> : never;
 
 function grantedExtensionCovering(eb: EB, today: string) {
 	return eb.exists(
@@ -88,8 +101,9 @@ function conditions(eb: EB, f: SearchFilter, today: string): Expression<SqlBool>
 			);
 		}
 	}
-	if (f.committee.length > 0) list.push(eb('k.slug', 'in', f.committee));
-	if (f.organisation.length > 0) list.push(eb('o.slug', 'in', f.organisation));
+	// `k` and `o` are joined by `filtered` only when these filters are set (see there).
+	if (f.committee.length > 0) list.push(eb(sql.ref<string>('k.slug'), 'in', f.committee));
+	if (f.organisation.length > 0) list.push(eb(sql.ref<string>('o.slug'), 'in', f.organisation));
 	if (f.deliveryStatus.length > 0) list.push(eb('c.delivery_status', 'in', f.deliveryStatus));
 	if (f.proceduralStatus.length > 0) {
 		list.push(eb('c.procedural_status', 'in', f.proceduralStatus));
@@ -120,11 +134,19 @@ function conditions(eb: EB, f: SearchFilter, today: string): Expression<SqlBool>
 	return list;
 }
 
+/** The matching commitments, without the joined names (for counts and ids). */
 function filtered(db: Kysely<DB>, f: SearchFilter, today: string) {
-	return joined(db).where((eb) => eb.and(conditions(eb, f, today)));
+	// Joined only for a committee or organisation filter: the planner then starts from the
+	// chosen committee's index entries. Inner joins on non-null foreign keys never change a count.
+	return commitmentsOnly(db)
+		.$if(f.committee.length > 0, (q) => q.innerJoin('committees as k', 'k.id', 'c.committee_id'))
+		.$if(f.organisation.length > 0, (q) =>
+			q.innerJoin('organisations as o', 'o.id', 'c.organisation_id')
+		)
+		.where((eb) => eb.and(conditions(eb, f, today)));
 }
 
-type Filtered = ReturnType<typeof filtered>;
+type Filtered = ReturnType<typeof joined>;
 
 /** The date the commitment must be met by: its due date or a later (expired) extension. */
 function effectiveDeadline(eb: EB) {
@@ -138,7 +160,15 @@ function effectiveDeadline(eb: EB) {
 	return eb.fn.coalesce(latestExtension, eb.ref('c.due_on'));
 }
 
-function sorted(q: Filtered, f: SearchFilter, today: string): Filtered {
+/**
+ * The query's order, on `c` only, for the page of ids and again for the joined page (its rows
+ * come back from `IN (ids)` in no particular order). Every order ends with the unique ref.
+ */
+function sorted<Q extends Filtered | Only>(query: Q, f: SearchFilter, today: string): Q {
+	return orderedOnCommitments(query as unknown as Only, f, today) as unknown as Q;
+}
+
+function orderedOnCommitments(q: Only, f: SearchFilter, today: string): Only {
 	switch (f.sort) {
 		case 'given':
 			return q.orderBy('c.given_on', 'asc').orderBy('c.ref');
@@ -203,29 +233,38 @@ async function runSearch(
 	today: string,
 	all: boolean
 ): Promise<{ rows: CommitmentSearchRow[]; total: number }> {
-	let page = sorted(filtered(db, f, today), f, today).select([
-		'c.id',
-		'c.ref',
-		'c.title',
-		'c.summary',
-		'c.type',
-		'c.given_on',
-		'c.due_on',
-		'c.delivery_status',
-		'c.procedural_status',
-		'c.funding_status',
-		'c.quote',
-		'c.quote_source_title',
-		'c.quote_source_url',
-		'c.updated_at',
-		'k.slug as committee_slug',
-		'k.name as committee_name',
-		'k.abbreviation as committee_abbreviation',
-		'o.slug as organisation_slug',
-		'o.name as organisation_name',
-		'f.title as office_title'
-	]);
-	if (!all) page = page.limit(f.pageSize).offset((f.page - 1) * f.pageSize);
+	// The page is chosen on commitments alone (an index, no joins, the overdue test and the
+	// extension deadline only where the filter or order needs them), then joined for its names.
+	let ids = sorted(filtered(db, f, today), f, today).select('c.id');
+	if (!all) ids = ids.limit(f.pageSize).offset((f.page - 1) * f.pageSize);
+	const page = sorted(
+		all ? joined(db).where((eb) => eb.and(conditions(eb, f, today))) : joined(db),
+		f,
+		today
+	)
+		.$if(!all, (q) => q.where('c.id', 'in', ids))
+		.select([
+			'c.id',
+			'c.ref',
+			'c.title',
+			'c.summary',
+			'c.type',
+			'c.given_on',
+			'c.due_on',
+			'c.delivery_status',
+			'c.procedural_status',
+			'c.funding_status',
+			'c.quote',
+			'c.quote_source_title',
+			'c.quote_source_url',
+			'c.updated_at',
+			'k.slug as committee_slug',
+			'k.name as committee_name',
+			'k.abbreviation as committee_abbreviation',
+			'o.slug as organisation_slug',
+			'o.name as organisation_name',
+			'f.title as office_title'
+		]);
 	const [rows, count] = await Promise.all([
 		page.execute(),
 		filtered(db, f, today)
@@ -236,17 +275,17 @@ async function runSearch(
 
 	// A page names its ids (at most 200); a download names them by the same filter instead, so
 	// no statement ever carries thousands of parameters.
-	const ids = all ? filtered(db, f, today).select('c.id') : rows.map((r) => r.id);
+	const idsOf = all ? filtered(db, f, today).select('c.id') : rows.map((r) => r.id);
 	const [milestones, extensions] = await Promise.all([
 		db
 			.selectFrom('milestones')
 			.select(['commitment_id', 'weight', 'status'])
-			.where('commitment_id', 'in', ids)
+			.where('commitment_id', 'in', idsOf)
 			.execute(),
 		db
 			.selectFrom('commitment_requests')
 			.select(['commitment_id', 'granted_until'])
-			.where('commitment_id', 'in', ids)
+			.where('commitment_id', 'in', idsOf)
 			.where('kind', '=', 'extension')
 			.where('decision', '=', 'granted')
 			.where('granted_until', 'is not', null)

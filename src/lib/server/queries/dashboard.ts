@@ -2,7 +2,7 @@
 // of commitments, and only published commitments count.
 import { sql, type Kysely } from 'kysely';
 import type { BudgetPhase, DB, DeliveryStatus } from '../db/schema';
-import { joined, overdueCondition } from './commitment-search';
+import { overdueCondition } from './commitment-search';
 
 export interface GroupCounts {
 	id: number;
@@ -15,21 +15,20 @@ export interface GroupCounts {
 	overdue: number;
 }
 
-/** Headline counts per committee or per responsible organisation. */
+/**
+ * Headline counts per committee or per responsible organisation: commitments are counted per
+ * group id from one covering index, and only the dozens of groups are joined for their names.
+ */
 export async function countByGroup(
 	db: Kysely<DB>,
 	by: 'committee' | 'organisation',
 	today: string
 ): Promise<GroupCounts[]> {
-	const [id, slug, name] =
-		by === 'committee'
-			? (['k.id', 'k.slug', 'k.name'] as const)
-			: (['o.id', 'o.slug', 'o.name'] as const);
-	const rows = await joined(db)
+	const key = by === 'committee' ? 'c.committee_id' : 'c.organisation_id';
+	const counts = db
+		.selectFrom('commitments as c')
 		.select((eb) => [
-			eb.ref(id).as('id'),
-			eb.ref(slug).as('slug'),
-			eb.ref(name).as('name'),
+			eb.ref(key).as('group_id'),
 			eb.fn.countAll<number>().as('tracked'),
 			eb.fn
 				.sum<number>(eb.case().when('c.delivery_status', '=', 'on_track').then(1).else(0).end())
@@ -59,8 +58,22 @@ export async function countByGroup(
 				.as('overdue')
 		])
 		.where('c.visibility', '=', 'published')
-		.groupBy([id, slug, name])
-		.orderBy(name)
+		.groupBy(key)
+		.as('n');
+	const rows = await (
+		by === 'committee'
+			? db
+					.selectFrom(counts)
+					.innerJoin('committees as g', 'g.id', 'n.group_id')
+					.select(['g.id', 'g.slug', 'g.name'])
+			: db
+					.selectFrom(counts)
+					.innerJoin('organisations as g', 'g.id', 'n.group_id')
+					.select(['g.id', 'g.slug', 'g.name'])
+	)
+		.select(['n.tracked', 'n.on_track', 'n.troubled', 'n.completed', 'n.overdue'])
+		.orderBy('g.name')
+		.orderBy('g.id')
 		.execute();
 	return rows.map((r) => ({
 		id: r.id,
@@ -75,7 +88,9 @@ export async function countByGroup(
 }
 
 export async function countOverdue(db: Kysely<DB>, today: string): Promise<number> {
-	const row = await joined(db)
+	// Commitments alone (no joined names): a range of the overdue index.
+	const row = await db
+		.selectFrom('commitments as c')
 		.select((eb) => eb.fn.countAll<number>().as('n'))
 		.where('c.visibility', '=', 'published')
 		.where((eb) => overdueCondition(eb, today))
@@ -100,11 +115,13 @@ export type ProgressBucket = 'unknown' | '0' | '1-49' | '50-99' | '100';
  * weight, out of 2 × total weight (partly met counts half, as in the domain's progress rule).
  */
 export async function countByProgress(db: Kysely<DB>): Promise<Record<ProgressBucket, number>> {
+	// Per commitment with milestones, from the milestones' covering index; weights are positive,
+	// so a commitment without milestones is the only "unknown", counted apart.
 	const perCommitment = db
-		.selectFrom('commitments as c')
-		.leftJoin('milestones as m', 'm.commitment_id', 'c.id')
+		.selectFrom('milestones as m')
+		.innerJoin('commitments as c', 'c.id', 'm.commitment_id')
 		.select((eb) => [
-			'c.id',
+			'm.commitment_id',
 			eb.fn.sum<number>('m.weight').as('total'),
 			eb.fn
 				.sum<number>(
@@ -120,15 +137,13 @@ export async function countByProgress(db: Kysely<DB>): Promise<Record<ProgressBu
 				.as('score')
 		])
 		.where('c.visibility', '=', 'published')
-		.groupBy('c.id')
+		.groupBy('m.commitment_id')
 		.as('p');
 	const rows = await db
 		.selectFrom(perCommitment)
 		.select((eb) => [
 			eb
 				.case()
-				.when(eb.or([eb('p.total', 'is', null), eb('p.total', '=', 0)]))
-				.then('unknown')
 				.when('p.score', '=', 0)
 				.then('0')
 				.when(eb('p.score', '>=', sql<number>`2 * p.total`))
@@ -141,6 +156,22 @@ export async function countByProgress(db: Kysely<DB>): Promise<Record<ProgressBu
 			eb.fn.countAll<number>().as('n')
 		])
 		.groupBy('bucket')
+		.unionAll(
+			db
+				.selectFrom('commitments as c')
+				.select((eb) => [sql<string>`'unknown'`.as('bucket'), eb.fn.countAll<number>().as('n')])
+				.where('c.visibility', '=', 'published')
+				.where((eb) =>
+					eb.not(
+						eb.exists(
+							eb
+								.selectFrom('milestones as m')
+								.select('m.commitment_id')
+								.whereRef('m.commitment_id', '=', 'c.id')
+						)
+					)
+				)
+		)
 		.execute();
 	const result: Record<ProgressBucket, number> = {
 		unknown: 0,
@@ -198,10 +229,19 @@ export async function listLinkedLineFigures(db: Kysely<DB>) {
 		.innerJoin('commitments as c', 'c.id', 'l.commitment_id')
 		.select('l.budget_line_id')
 		.where('c.visibility', '=', 'published');
+	// Only the latest figure of each phase counts (summariseLine), and (line, phase, as_of) is
+	// unique: the older figures are left in the database, one index probe each.
 	const rows = await db
-		.selectFrom('budget_figures')
-		.select(['budget_line_id', 'phase', 'amount_kes', 'as_of'])
-		.where('budget_line_id', 'in', linked)
+		.selectFrom('budget_figures as f')
+		.select(['f.budget_line_id', 'f.phase', 'f.amount_kes', 'f.as_of'])
+		.where('f.budget_line_id', 'in', linked)
+		.where('f.as_of', '=', (eb) =>
+			eb
+				.selectFrom('budget_figures as g')
+				.select((e) => e.fn.max('g.as_of').as('latest'))
+				.whereRef('g.budget_line_id', '=', 'f.budget_line_id')
+				.whereRef('g.phase', '=', 'f.phase')
+		)
 		.execute();
 	return rows.map((r) => ({
 		budgetLineId: r.budget_line_id,
@@ -247,14 +287,22 @@ export async function listLatestUpdates(db: Kysely<DB>, limit: number) {
 /** Choices for the explorer's filters: tags in use and the range of dates given. */
 export async function listExplorerChoices(db: Kysely<DB>) {
 	const [tags, range] = await Promise.all([
+		// A tag is in use once one published commitment has it: the probe stops at the first.
 		db
 			.selectFrom('tags as t')
-			.innerJoin('commitment_tags as ct', 'ct.tag_id', 't.id')
-			.innerJoin('commitments as c', 'c.id', 'ct.commitment_id')
 			.select(['t.slug', 't.name'])
-			.where('c.visibility', '=', 'published')
-			.groupBy(['t.slug', 't.name'])
+			.where((eb) =>
+				eb.exists(
+					eb
+						.selectFrom('commitment_tags as ct')
+						.innerJoin('commitments as c', 'c.id', 'ct.commitment_id')
+						.select('ct.tag_id')
+						.whereRef('ct.tag_id', '=', 't.id')
+						.where('c.visibility', '=', 'published')
+				)
+			)
 			.orderBy('t.name')
+			.orderBy('t.slug')
 			.execute(),
 		db
 			.selectFrom('commitments')

@@ -1,5 +1,7 @@
-// Assembles an MP's briefing pack for one committee since a date: seven queries at most (five,
-// then funding and evidence), whatever the number of commitments, updates or budget lines.
+// Assembles an MP's briefing pack for one committee since a date: seven queries at most (six,
+// then evidence), whatever the number of commitments, updates or budget lines. Each section
+// lists at most BRIEFING_SECTION_LIMIT items; `more` says how many were left out (and is absent
+// when nothing was), so the pack stays small for a committee of any size.
 import type { Kysely } from 'kysely';
 import {
 	addDays,
@@ -22,16 +24,18 @@ import {
 } from '$lib/domain/briefing';
 import type { DB } from '../db/schema';
 import {
+	BRIEFING_SECTION_LIMIT,
 	MAX_BRIEFING_UPDATES,
 	listBriefingMilestones,
-	listCommitteeCommitments,
+	listCommitteeFunding,
 	listDeadlineCommitments,
 	listDueDateChangesSince,
 	listEvidenceOfUpdates,
 	listUpdatesSince,
+	summariseCommitteeCommitments,
 	type BriefingCommittee
 } from '../queries/briefing';
-import { listFundingForCommitments, type FundingLinkView } from '../queries/commitments';
+import type { FundingLinkView } from '../queries/commitments';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 
@@ -94,6 +98,18 @@ export interface MoneyItem {
 
 export type BriefingPack = Awaited<ReturnType<typeof assembleBriefing>>;
 
+/** How many items each section of the pack left out. */
+export interface MoreItems {
+	newlyOverdue: number;
+	stillOverdue: number;
+	dueSoon: number;
+	lateMilestones: number;
+	milestonesDueSoon: number;
+	changedMilestones: number;
+	noBudgetLine: number;
+	money: number;
+}
+
 function shareLabel(share: FundingLinkView['share']): string | null {
 	if (share.kind === 'percent') {
 		return share.basisPoints === 10_000 ? null : `${share.basisPoints / 100}% of the line`;
@@ -155,27 +171,42 @@ export async function assembleBriefing(
 	today: string
 ) {
 	const dueBy = addDays(today, DUE_SOON_DAYS);
-	const [commitments, deadlines, milestones, updateRows, dueChanges] = await Promise.all([
-		listCommitteeCommitments(db, committee.id),
-		listDeadlineCommitments(db, committee.id, today, dueBy),
+	const limit = BRIEFING_SECTION_LIMIT;
+	const [summary, deadlines, milestones, updateRows, dueChangeRows, funding] = await Promise.all([
+		summariseCommitteeCommitments(db, committee.id, limit),
+		listDeadlineCommitments(db, committee.id, today, dueBy, since, limit),
 		listBriefingMilestones(db, committee.id, since, nairobiDayStart(addDays(since, 1)), dueBy),
 		listUpdatesSince(db, committee.id, since),
-		listDueDateChangesSince(db, committee.id, since)
+		listDueDateChangesSince(db, committee.id, since),
+		listCommitteeFunding(db, committee.id)
 	]);
 	const updates = updateRows.slice(0, MAX_BRIEFING_UPDATES);
-	const [funding, evidence] = await Promise.all([
-		listFundingForCommitments(
-			db,
-			commitments.map((c) => c.id)
-		),
-		listEvidenceOfUpdates(
-			db,
-			updates.map((u) => u.id)
-		)
-	]);
+	const dueChanges = dueChangeRows.slice(0, MAX_BRIEFING_UPDATES);
+	const evidence = await listEvidenceOfUpdates(
+		db,
+		updates.map((u) => u.id)
+	);
 
-	const { newlyOverdue, stillOverdue, dueSoon } = classifyDeadlines(deadlines, since, today);
-	const ms = classifyMilestones(milestones, since, today);
+	const deadlineSections = classifyDeadlines(deadlines.rows, since, today);
+	const allMilestones = classifyMilestones(milestones, since, today);
+	// The first of each section; `hidden` counts the rest (totals of the deadline sections come
+	// from SQL, which returned only the first of each).
+	const hidden: MoreItems = {
+		newlyOverdue: deadlines.totals.newly_overdue - deadlineSections.newlyOverdue.length,
+		stillOverdue: deadlines.totals.still_overdue - deadlineSections.stillOverdue.length,
+		dueSoon: deadlines.totals.due_soon - deadlineSections.dueSoon.length,
+		lateMilestones: Math.max(0, allMilestones.late.length - limit),
+		milestonesDueSoon: Math.max(0, allMilestones.dueSoon.length - limit),
+		changedMilestones: Math.max(0, allMilestones.changed.length - limit),
+		noBudgetLine: summary.noBudgetLineTotal - summary.noBudgetLine.length,
+		money: 0
+	};
+	const { newlyOverdue, stillOverdue, dueSoon } = deadlineSections;
+	const ms = {
+		late: allMilestones.late.slice(0, limit),
+		dueSoon: allMilestones.dueSoon.slice(0, limit),
+		changed: allMilestones.changed.slice(0, limit)
+	};
 
 	// Due-date changes recorded with an update are shown in that update; the others stand alone.
 	const shownUpdates = new Set(updates.map((u) => u.id));
@@ -230,12 +261,9 @@ export async function assembleBriefing(
 		}))
 	].sort((a, b) => b.on.localeCompare(a.on) || a.ref.localeCompare(b.ref));
 
-	const titleOf = new Map(commitments.map((c) => [c.id, c]));
-	const money: MoneyItem[] = [];
+	let money: MoneyItem[] = [];
 	let moneyClear = 0;
 	for (const link of funding) {
-		const c = titleOf.get(link.commitmentId);
-		if (!c) continue;
 		const summary = attributeShare(summariseLine(link.figures), link.share);
 		const flags = moneyFlags(summary, link.line.fiscalYear, today);
 		if (flags.length === 0) {
@@ -245,8 +273,8 @@ export async function assembleBriefing(
 		money.push({
 			linkId: link.linkId,
 			anchor: anchors.money(link.linkId),
-			ref: c.ref,
-			title: c.title,
+			ref: link.ref,
+			title: link.title,
 			line: link.line,
 			share: shareLabel(link.share),
 			basis: link.basis,
@@ -259,13 +287,9 @@ export async function assembleBriefing(
 	money.sort(
 		(a, b) => a.ref.localeCompare(b.ref) || a.line.fiscalYear.localeCompare(b.line.fiscalYear)
 	);
-	const noBudgetLine = commitments
-		.filter(
-			(c) =>
-				c.funding_status === 'no_line_identified' &&
-				!['completed', 'completed_modified', 'not_pursued'].includes(c.delivery_status)
-		)
-		.map((c) => ({ ref: c.ref, title: c.title }));
+	hidden.money = Math.max(0, money.length - limit);
+	money = money.slice(0, limit);
+	const noBudgetLine = summary.noBudgetLine;
 
 	const dueDateMoves = dueChanges
 		.filter((d) => d.from_on !== null && d.to_on !== null)
@@ -303,9 +327,10 @@ export async function assembleBriefing(
 		since,
 		today,
 		dueBy,
-		tracked: commitments.length,
+		tracked: summary.tracked,
 		changes,
-		changesCut: updateRows.length > MAX_BRIEFING_UPDATES,
+		changesCut:
+			updateRows.length > MAX_BRIEFING_UPDATES || dueChangeRows.length > MAX_BRIEFING_UPDATES,
 		newlyOverdue,
 		stillOverdue,
 		lateMilestones: ms.late,
@@ -314,6 +339,9 @@ export async function assembleBriefing(
 		money,
 		moneyClear,
 		noBudgetLine,
-		questions
+		questions,
+		// Items left out of each section (only when some were: the pack of a small committee is
+		// exactly what it always was). The questions are about the items shown.
+		more: Object.values(hidden).some((n) => n > 0) ? hidden : undefined
 	};
 }

@@ -2,9 +2,8 @@
 // queries (each a grouped aggregate), combined here with the domain's budget rules.
 import type { Kysely } from 'kysely';
 import {
-	attributeShare,
 	summariseLine,
-	sumSummaries,
+	sumPercentShares,
 	type FigureInput,
 	type LineSummary,
 	type MoneyChainTotals
@@ -41,16 +40,17 @@ function moneyOf(shares: LinkShareRow[], lines: Map<number, LineSummary>): Money
 		else t.amount += s.amountKes;
 		perLine.set(s.budgetLineId, t);
 	}
-	const parts: LineSummary[] = [];
+	const parts: { line: LineSummary; basisPoints: number }[] = [];
 	for (const [lineId, t] of perLine) {
 		const line = lines.get(lineId);
 		if (!line) continue;
 		const allocation = line.currentAllocation?.amountKes ?? 0;
 		const amountBp = allocation > 0 ? Math.round((t.amount / allocation) * 10_000) : 0;
 		const basisPoints = Math.min(10_000, t.bp + amountBp);
-		if (basisPoints > 0) parts.push(attributeShare(line, { kind: 'percent', basisPoints }));
+		if (basisPoints > 0) parts.push({ line, basisPoints });
 	}
-	return sumSummaries(parts);
+	// Equal to summing attributeShare(line, percent) per line, without a summary per share.
+	return sumPercentShares(parts);
 }
 
 function withMoney(
@@ -59,11 +59,14 @@ function withMoney(
 	key: 'committeeId' | 'organisationId',
 	lines: Map<number, LineSummary>
 ): GroupRow[] {
+	const sharesOf = new Map<number, LinkShareRow[]>();
+	for (const s of shares) {
+		const list = sharesOf.get(s[key]);
+		if (list) list.push(s);
+		else sharesOf.set(s[key], [s]);
+	}
 	return groups.map((g) => {
-		const money = moneyOf(
-			shares.filter((s) => s[key] === g.id),
-			lines
-		);
+		const money = moneyOf(sharesOf.get(g.id) ?? [], lines);
 		return { ...g, money, absorption: money.allocated > 0 ? money.spent / money.allocated : null };
 	});
 }
