@@ -189,7 +189,9 @@ async function loadBare(pages, appBase) {
 		/** @type {Record<string, string>} */
 		const headers = {};
 		for (const [k, v] of res.headers) {
-			if (!['date', 'connection', 'keep-alive', 'server-timing', 'x-cache'].includes(k)) {
+			// fetch decodes a compressed answer: keep the bytes' own headers, not the encoding's.
+			const skip = ['date', 'connection', 'keep-alive', 'server-timing', 'x-cache'];
+			if (![...skip, 'content-encoding', 'content-length'].includes(k)) {
 				headers[k] = v;
 			}
 		}
