@@ -24,7 +24,11 @@ export async function startServer(script, args, env, url) {
 			await res.arrayBuffer();
 			break;
 		} catch {
-			if (Date.now() > deadline) throw new Error(`${script} did not answer ${url}`);
+			if (Date.now() > deadline) {
+				// Never leave a server behind holding the port for the next run.
+				child.kill('SIGKILL');
+				throw new Error(`${script} did not answer ${url}`);
+			}
 			await new Promise((r) => setTimeout(r, 200));
 		}
 	}
