@@ -3,7 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import { DELIVERY_STATUSES, isDeliveryClosed } from '$lib/domain';
 import type { DB } from '../db/schema';
-import type { FundingLinkView } from './commitments';
+import { groupFundingRows } from './commitments';
 import { joined, overdueCondition } from './commitment-search';
 
 const CLOSED_DELIVERY = DELIVERY_STATUSES.filter(isDeliveryClosed);
@@ -433,44 +433,5 @@ export async function listCommitteeFunding(db: Kysely<DB>, committeeId: number) 
 		.orderBy('f.as_of')
 		.orderBy('f.id')
 		.execute();
-	const links = new Map<number, FundingLinkView & { ref: string; title: string }>();
-	for (const r of rows) {
-		let link = links.get(r.link_id);
-		if (!link) {
-			link = {
-				linkId: r.link_id,
-				commitmentId: r.commitment_id,
-				ref: r.ref,
-				title: r.title,
-				share:
-					r.share_kind === 'percent'
-						? { kind: 'percent', basisPoints: r.share_basis_points ?? 0 }
-						: { kind: 'amount', amountKes: r.share_amount_kes ?? 0 },
-				basis: r.basis,
-				note: r.note,
-				line: {
-					id: r.line_id,
-					fiscalYear: r.fiscal_year,
-					voteCode: r.vote_code,
-					voteName: r.vote_name,
-					programme: r.programme,
-					subProgramme: r.sub_programme,
-					economicClass: r.economic_class
-				},
-				figures: []
-			};
-			links.set(r.link_id, link);
-		}
-		if (r.phase && r.amount_kes !== null && r.as_of) {
-			link.figures.push({
-				phase: r.phase,
-				amountKes: r.amount_kes,
-				asOf: r.as_of,
-				sourceTitle: r.source_title ?? '',
-				sourceUrl: r.source_url,
-				illustrative: r.illustrative === 1
-			});
-		}
-	}
-	return [...links.values()];
+	return groupFundingRows(rows, (r) => ({ ref: r.ref, title: r.title }));
 }

@@ -328,13 +328,50 @@ export async function listFundingForCommitments(db: Kysely<DB>, commitmentIds: n
 		// Ties broken by insertion order, or the two databases list same-day figures differently.
 		.orderBy('f.id')
 		.execute();
-	const links = new Map<number, FundingLinkView>();
+	return groupFundingRows(rows, () => ({}));
+}
+
+/** One row of a funding-link query: the link, its budget line, and one figure (or none). */
+export interface FundingRow {
+	link_id: number;
+	commitment_id: number;
+	share_kind: 'percent' | 'amount';
+	share_basis_points: number | null;
+	share_amount_kes: number | null;
+	basis: FundingLinkView['basis'];
+	note: string | null;
+	line_id: number;
+	fiscal_year: string;
+	vote_code: string;
+	vote_name: string;
+	programme: string;
+	sub_programme: string;
+	economic_class: FundingLinkView['line']['economicClass'];
+	phase: FundingLinkView['figures'][number]['phase'] | null;
+	amount_kes: number | null;
+	as_of: string | null;
+	source_title: string | null;
+	source_url: string | null;
+	illustrative: number | null;
+}
+
+/**
+ * Folds link-by-figure rows (ordered by link) into one view per link with its figures; `extra`
+ * adds what a caller selected besides (the briefing's ref and title).
+ */
+export function groupFundingRows<R extends FundingRow, X extends object>(
+	rows: readonly R[],
+	extra: (row: R) => X
+): (FundingLinkView & X)[] {
+	const links = new Map<number, FundingLinkView & X>();
 	for (const r of rows) {
 		let link = links.get(r.link_id);
 		if (!link) {
+			// Spread typing loses the intersection; the keys are those of FundingLinkView and X.
 			link = {
 				linkId: r.link_id,
 				commitmentId: r.commitment_id,
+				...extra(r),
 				share:
 					r.share_kind === 'percent'
 						? { kind: 'percent', basisPoints: r.share_basis_points ?? 0 }
@@ -351,7 +388,7 @@ export async function listFundingForCommitments(db: Kysely<DB>, commitmentIds: n
 					economicClass: r.economic_class
 				},
 				figures: []
-			};
+			} as FundingLinkView & X;
 			links.set(r.link_id, link);
 		}
 		if (r.phase && r.amount_kes !== null && r.as_of) {
