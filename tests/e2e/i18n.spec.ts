@@ -102,6 +102,11 @@ test.describe('English and Kiswahili', () => {
 		await page.goto('/sw/login', { waitUntil: 'networkidle' });
 		await expect(page.locator('html')).toHaveAttribute('lang', 'sw');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ingia');
+		// A wrong password is refused in Kiswahili (the message names neither field).
+		await page.getByLabel('Barua pepe').fill(email);
+		await page.getByLabel('Nenosiri').fill('not the password at all');
+		await page.getByRole('button', { name: 'Ingia' }).click();
+		await expect(page.getByRole('alert')).toContainText('Barua pepe au nenosiri si sahihi');
 		await page.getByLabel('Barua pepe').fill(email);
 		await page.getByLabel('Nenosiri').fill(password);
 		await page.getByRole('button', { name: 'Ingia' }).click();

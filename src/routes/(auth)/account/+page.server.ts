@@ -14,7 +14,7 @@ import { validateForm } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 const schema = z.object({
-	current_password: z.string().max(PASSWORD_MAX_LENGTH, 'Current password is wrong'),
+	current_password: z.string().max(PASSWORD_MAX_LENGTH, { error: () => m.svc_us_current_wrong() }),
 	new_password: newPasswordSchema(m.account_new_password),
 	confirm_password: z.string()
 });
@@ -50,7 +50,7 @@ export const actions: Actions = {
 		const wait = await countAttempt(db, accountKey(user.email), ACCOUNT_RULE);
 		if (wait !== null) {
 			event.setHeaders({ 'retry-after': String(wait) });
-			const message = `Too many attempts. Try again in ${Math.ceil(wait / 60)} minutes.`;
+			const message = m.account_too_many({ minutes: String(Math.ceil(wait / 60)) });
 			return fail(429, { values: form.values, errors: { current_password: message } });
 		}
 		try {

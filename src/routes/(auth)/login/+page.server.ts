@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
+import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import { z } from 'zod';
 import { isSecureRequest } from '$lib/server/auth/handles';
 import { PASSWORD_MAX_LENGTH } from '$lib/server/auth/password';
@@ -16,16 +17,19 @@ import { validateForm } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 // The one message for every wrong email, wrong password or disabled account: no hint which.
-const WRONG = 'The email or password is wrong';
+// Messages are functions, read while validating, so they come in the request's language.
+const wrong = () => m.login_wrong();
 
 const schema = z.object({
 	email: z
-		.string({ error: 'Enter your email address' })
+		.string({ error: () => m.login_v_email() })
 		.trim()
 		.toLowerCase()
-		.min(1, 'Enter your email address')
-		.max(254, WRONG),
-	password: z.string({ error: 'Enter your password' }).max(PASSWORD_MAX_LENGTH, WRONG)
+		.min(1, { error: () => m.login_v_email() })
+		.max(254, { error: wrong }),
+	password: z
+		.string({ error: () => m.login_v_password() })
+		.max(PASSWORD_MAX_LENGTH, { error: wrong })
 });
 
 // No redirect for a signed-in visitor: signing in again (as someone else) is allowed, and a
@@ -51,12 +55,15 @@ export const actions: Actions = {
 		if (wait !== null) {
 			event.setHeaders({ 'retry-after': String(wait) });
 			const minutes = Math.ceil(wait / 60);
-			const message = `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+			const message =
+				minutes === 1
+					? m.login_too_many_one()
+					: m.login_too_many({ minutes: minutes.toLocaleString(getLocale()) });
 			return fail(429, { values, errors: { credentials: message } });
 		}
 
 		const user = await checkCredentials(db, email, password);
-		if (!user) return fail(400, { values, errors: { credentials: WRONG } });
+		if (!user) return fail(400, { values, errors: { credentials: wrong() } });
 
 		await recordSignInSuccess(db, email, address);
 		// A fresh session id on every sign-in (no session fixation); the old one ends.
