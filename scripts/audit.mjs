@@ -155,7 +155,9 @@ async function main() {
 		);
 		process.exit(1);
 	}
-	console.log('✔ every page meets performance ≥ 95, accessibility 100, best practices 100');
+	console.log(
+		`✔ every page meets performance ≥ ${THRESHOLDS.performance}, accessibility 100, best practices 100`
+	);
 }
 
 main().catch((e) => {
