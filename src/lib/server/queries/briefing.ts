@@ -3,7 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import { DELIVERY_STATUSES, isDeliveryClosed } from '$lib/domain';
 import type { DB } from '../db/schema';
-import { groupFundingRows } from './commitments';
+import { FUNDING_ROW_COLUMNS, groupFundingRows } from './commitments';
 import { joined, overdueCondition } from './commitment-search';
 
 const CLOSED_DELIVERY = DELIVERY_STATUSES.filter(isDeliveryClosed);
@@ -402,30 +402,7 @@ export async function listCommitteeFunding(db: Kysely<DB>, committeeId: number) 
 				)
 			)
 		)
-		.select([
-			'l.id as link_id',
-			'l.commitment_id',
-			'c.ref',
-			'c.title',
-			'l.share_kind',
-			'l.share_basis_points',
-			'l.share_amount_kes',
-			'l.basis',
-			'l.note',
-			'b.id as line_id',
-			'b.fiscal_year',
-			'b.vote_code',
-			'b.vote_name',
-			'b.programme',
-			'b.sub_programme',
-			'b.economic_class',
-			'f.phase',
-			'f.amount_kes',
-			'f.as_of',
-			'f.source_title',
-			'f.source_url',
-			'f.illustrative'
-		])
+		.select([...FUNDING_ROW_COLUMNS, 'c.ref', 'c.title'])
 		.where('c.committee_id', '=', committeeId)
 		.where('c.visibility', '=', 'published')
 		.orderBy('b.fiscal_year')

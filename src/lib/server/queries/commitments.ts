@@ -299,28 +299,7 @@ export async function listFundingForCommitments(db: Kysely<DB>, commitmentIds: n
 		.selectFrom('funding_links as l')
 		.innerJoin('budget_lines as b', 'b.id', 'l.budget_line_id')
 		.leftJoin('budget_figures as f', 'f.budget_line_id', 'b.id')
-		.select([
-			'l.id as link_id',
-			'l.commitment_id',
-			'l.share_kind',
-			'l.share_basis_points',
-			'l.share_amount_kes',
-			'l.basis',
-			'l.note',
-			'b.id as line_id',
-			'b.fiscal_year',
-			'b.vote_code',
-			'b.vote_name',
-			'b.programme',
-			'b.sub_programme',
-			'b.economic_class',
-			'f.phase',
-			'f.amount_kes',
-			'f.as_of',
-			'f.source_title',
-			'f.source_url',
-			'f.illustrative'
-		])
+		.select(FUNDING_ROW_COLUMNS)
 		.where('l.commitment_id', 'in', commitmentIds)
 		.orderBy('b.fiscal_year')
 		.orderBy('l.id')
@@ -330,6 +309,30 @@ export async function listFundingForCommitments(db: Kysely<DB>, commitmentIds: n
 		.execute();
 	return groupFundingRows(rows, () => ({}));
 }
+
+/** What a funding-link query selects from `funding_links as l`, `budget_lines as b` and `budget_figures as f`. */
+export const FUNDING_ROW_COLUMNS = [
+	'l.id as link_id',
+	'l.commitment_id',
+	'l.share_kind',
+	'l.share_basis_points',
+	'l.share_amount_kes',
+	'l.basis',
+	'l.note',
+	'b.id as line_id',
+	'b.fiscal_year',
+	'b.vote_code',
+	'b.vote_name',
+	'b.programme',
+	'b.sub_programme',
+	'b.economic_class',
+	'f.phase',
+	'f.amount_kes',
+	'f.as_of',
+	'f.source_title',
+	'f.source_url',
+	'f.illustrative'
+] as const;
 
 /** One row of a funding-link query: the link, its budget line, and one figure (or none). */
 export interface FundingRow {
