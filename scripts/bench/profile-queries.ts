@@ -19,7 +19,7 @@ import { listCommitteesWithCounts } from '../../src/lib/server/queries/committee
 import { listExplorerChoices } from '../../src/lib/server/queries/dashboard';
 import { listOrganisationsWithCounts } from '../../src/lib/server/queries/organisations';
 import { assembleBriefing } from '../../src/lib/server/services/briefing';
-import { loadDashboard } from '../../src/lib/server/services/dashboard';
+import { computeDashboard } from '../../src/lib/server/services/dashboard';
 
 const file = process.env.DATABASE_URL ?? 'data/ahadi.db';
 const args = process.argv.slice(2);
@@ -54,7 +54,7 @@ const term =
 		?.toLowerCase() ?? 'the';
 
 const pages: Record<string, () => Promise<unknown>> = {
-	dashboard: () => loadDashboard(db, today),
+	dashboard: () => computeDashboard(db, today),
 	explorer: async () => {
 		const p = parseCommitmentQuery(new URLSearchParams({ committee, overdue: 'true', q: term }));
 		if (!p.ok) throw new Error('bad query');

@@ -6,7 +6,7 @@ import { EMPTY_COMMITMENT_QUERY } from '$lib/domain/commitment-query';
 import type { Database } from '$lib/server/db/index';
 import { BRIEFING_SECTION_LIMIT, listBriefingCommittees } from '$lib/server/queries/briefing';
 import { searchCommitments } from '$lib/server/queries/commitment-search';
-import { assembleBriefing } from '$lib/server/services/briefing';
+import { assembleBriefing, MAX_BRIEFING_QUESTIONS } from '$lib/server/services/briefing';
 import { freshDb } from '../helpers/db';
 
 const TODAY = '2026-11-28';
@@ -87,7 +87,12 @@ describe('assembleBriefing on a large committee', () => {
 		expect(pack.noBudgetLine.length + more.noBudgetLine).toBeLessThanOrEqual(pack.tracked);
 		expect(pack.noBudgetLine.length + more.noBudgetLine).toBeGreaterThanOrEqual(noLine.total);
 
+		// The most pressing questions only, and how many more there were.
+		expect(pack.questions).toHaveLength(MAX_BRIEFING_QUESTIONS);
+		expect(pack.questionsMore).toBeGreaterThan(0);
+		expect(pack.questions[0]?.anchor).toMatch(/^overdue-/);
+
 		// Small enough to render: every section is bounded, so is the whole pack.
-		expect(JSON.stringify(pack).length).toBeLessThan(600_000);
+		expect(JSON.stringify(pack).length).toBeLessThan(400_000);
 	});
 });

@@ -166,6 +166,12 @@ function scaleAmount(amount: number, numerator: number, denominator: number): nu
 		numerator >= 0 &&
 		denominator > 0
 	) {
+		// Floats are exact while every intermediate stays a safe integer, and then
+		// Math.floor(a / b) is exact too (a < 2^53): the common case, without BigInt's cost.
+		const doubled = 2 * amount * numerator + denominator;
+		if (doubled <= Number.MAX_SAFE_INTEGER) {
+			return Math.floor(doubled / (2 * denominator));
+		}
 		const n = BigInt(amount) * BigInt(numerator);
 		const d = BigInt(denominator);
 		return Number((2n * n + d) / (2n * d));

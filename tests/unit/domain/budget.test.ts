@@ -217,6 +217,26 @@ describe('attributeShare', () => {
 		expect(s.approved?.amountKes).toBe(2_012_150_885_497);
 	});
 
+	it('rounds exactly half up on both sides of the float-safe range', () => {
+		// The fast path (plain floats) covers 2·amount·bp + 10,000 ≤ 2^53 − 1; beyond it BigInt.
+		// Deterministic pseudo-random amounts from a few shillings to about 10^13.
+		let seed = 7;
+		const next = () => (seed = (seed * 48_271) % 2_147_483_647);
+		for (let i = 0; i < 2_000; i++) {
+			const amount = Math.floor((next() / 2_147_483_647) * 10 ** (1 + (i % 13)));
+			const bp = 1 + (next() % 10_000);
+			const exact = Number((2n * BigInt(amount) * BigInt(bp) + 10_000n) / 20_000n);
+			const s = attributeShare(line({ approved: amount }), { kind: 'percent', basisPoints: bp });
+			expect(s.approved?.amountKes, `${amount} × ${bp} bp`).toBe(exact);
+		}
+		// Straddling 2^53: the largest amount the fast path takes at 10,000 bp, and the next.
+		for (const amount of [450_359_962_736, 450_359_962_737]) {
+			const exact = Number((2n * BigInt(amount) * 9_999n + 10_000n) / 20_000n);
+			const s = attributeShare(line({ approved: amount }), { kind: 'percent', basisPoints: 9_999 });
+			expect(s.approved?.amountKes).toBe(exact);
+		}
+	});
+
 	it('returns the whole line for 100%', () => {
 		expect(attributeShare(full, { kind: 'percent', basisPoints: 10_000 })).toEqual(full);
 	});

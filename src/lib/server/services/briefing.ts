@@ -22,6 +22,7 @@ import {
 	suggestQuestions,
 	type MoneyFlag
 } from '$lib/domain/briefing';
+import { memoByChange } from '../db/memo';
 import type { DB } from '../db/schema';
 import {
 	BRIEFING_SECTION_LIMIT,
@@ -164,6 +165,24 @@ export function questionLineLabel(line: FundingLinkView['line']): string {
 	return `${vote}${line.subProgramme ? `, “${line.subProgramme}”` : ''}`;
 }
 
+/** Suggested questions shown; the count of the rest is shown with them. */
+export const MAX_BRIEFING_QUESTIONS = 30;
+
+/**
+ * The pack, computed once per change to the data for one committee, period, day and language
+ * (memoByChange): at 100,000 commitments a large committee's pack reads thousands of rows.
+ */
+export function loadBriefing(
+	db: Kysely<DB>,
+	committee: BriefingCommittee,
+	since: string,
+	today: string
+): Promise<BriefingPack> {
+	return memoByChange(db, `briefing:${committee.id}:${since}:${today}:${getLocale()}`, () =>
+		assembleBriefing(db, committee, since, today)
+	);
+}
+
 export async function assembleBriefing(
 	db: Kysely<DB>,
 	committee: BriefingCommittee,
@@ -303,7 +322,7 @@ export async function assembleBriefing(
 			reason: d.reason
 		}));
 
-	const questions = suggestQuestions(
+	const allQuestions = suggestQuestions(
 		{
 			newlyOverdue,
 			stillOverdue,
@@ -339,7 +358,9 @@ export async function assembleBriefing(
 		money,
 		moneyClear,
 		noBudgetLine,
-		questions,
+		// The most pressing first (suggestQuestions' order): a sitting has time for a few dozen.
+		questions: allQuestions.slice(0, MAX_BRIEFING_QUESTIONS),
+		questionsMore: Math.max(0, allQuestions.length - MAX_BRIEFING_QUESTIONS),
 		// Items left out of each section (only when some were: the pack of a small committee is
 		// exactly what it always was). The questions are about the items shown.
 		more: Object.values(hidden).some((n) => n > 0) ? hidden : undefined

@@ -1,14 +1,10 @@
 // The public dashboard: "what is overdue, and where did the money stop?". A fixed number of
-// queries (each a grouped aggregate), combined here with the domain's budget rules.
+// grouped aggregates, the money chain included (sumLinkedMoney applies the domain's budget rules
+// in SQL), so the page reads dozens of rows whatever the number of commitments.
 import type { Kysely } from 'kysely';
-import {
-	summariseLine,
-	sumPercentShares,
-	type FigureInput,
-	type LineSummary,
-	type MoneyChainTotals
-} from '$lib/domain';
+import type { MoneyChainTotals } from '$lib/domain';
 import { EMPTY_COMMITMENT_QUERY } from '$lib/domain/commitment-query';
+import { memoByChange } from '../db/memo';
 import type { DB } from '../db/schema';
 import { searchCommitments } from '../queries/commitment-search';
 import {
@@ -17,10 +13,9 @@ import {
 	countByProgress,
 	countOverdue,
 	listLatestUpdates,
-	listLinkedLineFigures,
-	listLinkShares,
+	sumLinkedMoney,
 	type GroupCounts,
-	type LinkShareRow
+	type GroupMoney
 } from '../queries/dashboard';
 
 export interface GroupRow extends GroupCounts {
@@ -28,92 +23,57 @@ export interface GroupRow extends GroupCounts {
 	absorption: number | null;
 }
 
-/**
- * The part of each budget line that funds a set of commitments. Shares of several commitments
- * on one line add up, capped at the whole line so that a line is never counted twice.
- */
-function moneyOf(shares: LinkShareRow[], lines: Map<number, LineSummary>): MoneyChainTotals {
-	const perLine = new Map<number, { bp: number; amount: number }>();
-	for (const s of shares) {
-		const t = perLine.get(s.budgetLineId) ?? { bp: 0, amount: 0 };
-		if (s.shareKind === 'percent') t.bp += s.basisPoints;
-		else t.amount += s.amountKes;
-		perLine.set(s.budgetLineId, t);
-	}
-	const parts: { line: LineSummary; basisPoints: number }[] = [];
-	for (const [lineId, t] of perLine) {
-		const line = lines.get(lineId);
-		if (!line) continue;
-		const allocation = line.currentAllocation?.amountKes ?? 0;
-		const amountBp = allocation > 0 ? Math.round((t.amount / allocation) * 10_000) : 0;
-		const basisPoints = Math.min(10_000, t.bp + amountBp);
-		if (basisPoints > 0) parts.push({ line, basisPoints });
-	}
-	// Equal to summing attributeShare(line, percent) per line, without a summary per share.
-	return sumPercentShares(parts);
+function totals(money: GroupMoney | undefined): MoneyChainTotals {
+	return {
+		requested: money?.requested ?? 0,
+		allocated: money?.allocated ?? 0,
+		released: money?.released ?? 0,
+		spent: money?.spent ?? 0,
+		gap: money?.gap ?? null,
+		asOf: money?.asOf ?? null
+	};
 }
 
-function withMoney(
-	groups: GroupCounts[],
-	shares: LinkShareRow[],
-	key: 'committeeId' | 'organisationId',
-	lines: Map<number, LineSummary>
-): GroupRow[] {
-	const sharesOf = new Map<number, LinkShareRow[]>();
-	for (const s of shares) {
-		const list = sharesOf.get(s[key]);
-		if (list) list.push(s);
-		else sharesOf.set(s[key], [s]);
-	}
+function withMoney(groups: GroupCounts[], money: Map<number, GroupMoney>): GroupRow[] {
 	return groups.map((g) => {
-		const money = moneyOf(sharesOf.get(g.id) ?? [], lines);
-		return { ...g, money, absorption: money.allocated > 0 ? money.spent / money.allocated : null };
+		const m = totals(money.get(g.id));
+		return { ...g, money: m, absorption: m.allocated > 0 ? m.spent / m.allocated : null };
 	});
 }
 
-export async function loadDashboard(db: Kysely<DB>, today: string) {
-	const [
-		byDelivery,
-		overdue,
-		progress,
-		byCommittee,
-		byOrganisation,
-		shares,
-		figures,
-		latest,
-		overdueTop
-	] = await Promise.all([
-		countByDelivery(db),
-		countOverdue(db, today),
-		countByProgress(db),
-		countByGroup(db, 'committee', today),
-		countByGroup(db, 'organisation', today),
-		listLinkShares(db),
-		listLinkedLineFigures(db),
-		listLatestUpdates(db, 5),
-		searchCommitments(
-			db,
-			{ ...EMPTY_COMMITMENT_QUERY, overdue: true, sort: 'overdue', pageSize: 5 },
-			today
-		)
-	]);
-	const figuresByLine = new Map<number, FigureInput[]>();
-	for (const f of figures) {
-		const list = figuresByLine.get(f.budgetLineId) ?? [];
-		list.push(f);
-		figuresByLine.set(f.budgetLineId, list);
-	}
-	const lines = new Map<number, LineSummary>();
-	for (const [id, list] of figuresByLine) lines.set(id, summariseLine(list));
+/**
+ * The dashboard's figures, computed once per change to the data (memoByChange): its totals read
+ * every published commitment, funding link and linked budget figure, which at 100,000
+ * commitments takes about a second, while the page is read far more often than data changes.
+ */
+export function loadDashboard(db: Kysely<DB>, today: string) {
+	return memoByChange(db, `dashboard:${today}`, () => computeDashboard(db, today));
+}
 
+export async function computeDashboard(db: Kysely<DB>, today: string) {
+	const [byDelivery, overdue, progress, byCommittee, byOrganisation, money, latest, overdueTop] =
+		await Promise.all([
+			countByDelivery(db),
+			countOverdue(db, today),
+			countByProgress(db),
+			countByGroup(db, 'committee', today),
+			countByGroup(db, 'organisation', today),
+			sumLinkedMoney(db),
+			listLatestUpdates(db, 5),
+			searchCommitments(
+				db,
+				{ ...EMPTY_COMMITMENT_QUERY, overdue: true, sort: 'overdue', pageSize: 5 },
+				today
+			)
+		]);
 	return {
 		total: byDelivery.reduce((sum, d) => sum + d.count, 0),
 		byDelivery,
 		overdue,
 		progress,
-		money: moneyOf(shares, lines),
-		byCommittee: withMoney(byCommittee, shares, 'committeeId', lines),
-		byOrganisation: withMoney(byOrganisation, shares, 'organisationId', lines),
+		money: totals(money.total),
+		byCommittee: withMoney(byCommittee, money.byCommittee),
+		byOrganisation: withMoney(byOrganisation, money.byOrganisation),
 		latest,
 		overdueTop: overdueTop.rows
 	};

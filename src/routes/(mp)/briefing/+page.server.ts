@@ -4,7 +4,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { requireRole } from '$lib/server/auth/access';
 import { db } from '$lib/server/db/client';
 import { listBriefingCommittees, type BriefingCommittee } from '$lib/server/queries/briefing';
-import { assembleBriefing } from '$lib/server/services/briefing';
+import { loadBriefing } from '$lib/server/services/briefing';
 import type { PageServerLoad } from './$types';
 
 /** The MP's first committee, else the first committee listed. */
@@ -49,7 +49,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const sinceBasis =
 		params.since !== null ? 'chosen' : committee.lastSatOn ? 'sitting' : 'lookback';
 	const since = params.since ?? committee.lastSatOn ?? addDays(today, -DEFAULT_LOOKBACK_DAYS);
-	const pack = await assembleBriefing(db, committee, since, today);
+	const pack = await loadBriefing(db, committee, since, today);
 	const share = new URL('/briefing', url.origin);
 	share.searchParams.set('committee', committee.slug);
 	share.searchParams.set('since', since);
