@@ -265,7 +265,9 @@ export function createFrontHandler(handler, options) {
 			res.once('close', () => finish(undefined));
 		}
 		captureResponse(res, cache.maxEntryBytes, (captured) => {
-			const entry = withCompressedBodies(captured);
+			// Compressed once for every later hit; with the cache off there is no later hit, and
+			// the page goes out as adapter-node sends rendered pages (a proxy may compress it).
+			const entry = cache.maxEntries > 0 ? withCompressedBodies(captured) : captured;
 			// Not kept when a write happened meanwhile: then waiters render afresh.
 			finish(cache.set(key, entry, generation) ? entry : undefined);
 			sendEntry(req, res, entry, 'MISS');

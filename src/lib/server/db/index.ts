@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { countQueriesPlugin, serverTimingEnabled } from './query-count';
 import type { DB } from './schema';
@@ -52,7 +52,44 @@ export function createDb(url: string = process.env.DATABASE_URL || DEFAULT_DATAB
 	// commitments, nothing on later starts). Without them the planner takes `visibility = ?`
 	// for a selective filter and walks the wrong index. PostgreSQL's autovacuum does the same.
 	if (path !== ':memory:') sqlite.pragma('optimize = 0x10002');
-	return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins: plugins() });
+	return new Kysely<DB>({
+		dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+		plugins: plugins()
+	});
+}
+
+/** Prepared statements kept per connection; the least recently used is dropped beyond this. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * The connection as Kysely's SQLite driver sees it, with its prepared statements kept: the
+ * driver prepares every query it runs, and on a signed-in page preparing its ten statements
+ * cost about as much as running them. Statements are reused one query at a time (the driver
+ * runs one query at a time per connection), and SQLite re-prepares one by itself if a
+ * migration changed the schema under it.
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+	const statements = new Map<string, SQLite.Statement>();
+	return {
+		close: () => {
+			statements.clear();
+			sqlite.close();
+		},
+		prepare(sql: string) {
+			let statement = statements.get(sql);
+			if (statement) {
+				// Most recently used last.
+				statements.delete(sql);
+			} else {
+				statement = sqlite.prepare(sql);
+				if (statements.size >= STATEMENT_CACHE_SIZE) {
+					statements.delete(statements.keys().next().value as string);
+				}
+			}
+			statements.set(sql, statement);
+			return statement;
+		}
+	};
 }
 
 function plugins() {
