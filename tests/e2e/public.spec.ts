@@ -227,6 +227,25 @@ test.describe('committee, organisation and budget pages', () => {
 		await expectNoHorizontalScroll(page);
 		await screenshotBoth(page, 'budget');
 	});
+
+	test('the budget page goes through the lines of a year a page at a time', async ({ page }) => {
+		await page.goto('/budget?fiscalYear=2025%2F26&pageSize=1');
+		await expect(page.getByText(/^Lines 1 to 1 of \d+/)).toBeVisible();
+		const firstLine = await page.getByRole('heading', { level: 2 }).first().textContent();
+		await expect(page.getByRole('link', { name: 'Previous' })).toHaveCount(0);
+		await page
+			.getByRole('navigation', { name: 'Pages of budget lines' })
+			.getByRole('link', { name: 'Next' })
+			.click();
+		await expect(page).toHaveURL(/page=2/);
+		await expect(page.getByText(/^Lines 2 to 2 of \d+/)).toBeVisible();
+		await expect(page.getByRole('heading', { level: 2 }).first()).not.toHaveText(firstLine ?? '');
+		// The year and the page size are kept; Previous leads back.
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('2025/26');
+		await page.getByRole('link', { name: 'Previous' }).click();
+		await expect(page.getByText(/^Lines 1 to 1 of \d+/)).toBeVisible();
+		await expectNoAxeViolations(page);
+	});
 });
 
 test('the built server migrates an empty database by itself', async ({ page }) => {
