@@ -286,7 +286,8 @@ for (const size of SIZES) {
 				delete m.body;
 			}
 			if (cache === 'off') {
-				sized.baselines.kit = await load(`${base}/about`);
+				// Rendered like the pages it is compared with: at their number of connections.
+				sized.baselines.kit = await load(`${base}/about`, {}, false, RENDER_CONNECTIONS);
 				if (size === SIZES[0]) {
 					const about = await fetch(`${base}/about`);
 					const page = `${about.headers.get('link')}\n${await about.text()}`;

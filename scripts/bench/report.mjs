@@ -85,7 +85,7 @@ export function formatReport(input) {
 		`# Ahadi bench${input.quick ? ' (quick)' : ''}`,
 		'',
 		`${input.at}; ${input.machine}.`,
-		`autocannon over loopback on the same machine, ${input.duration} s per row after a 1 s warm-up: ${input.connections} connections for cached pages and the baselines, ${input.renderConnections} for pages SvelteKit renders (cache off, signed in; CPU-bound either way, and fewer connections keep slow pages from queueing minutes of work). A row with no request finished within the run shows the idle single-request time as p50/p99; synthetic databases of ${sizes.map((s) => fmt(s)).join(' and ')} commitments. "cache on" is the production setting (server/index.js); "cache off" is AHADI_CACHE=off (every request rendered by SvelteKit). Figures from a shared 2-core machine are noisy.`,
+		`autocannon over loopback on the same machine, ${input.duration} s per row after a 1 s warm-up: ${input.connections} connections for cached pages and the bare baseline, ${input.renderConnections} for pages SvelteKit renders (cache off, signed in) and for the trivial SvelteKit page they are compared with (CPU-bound either way, and fewer connections keep a slow page from queueing minutes of work). A row with no request finished within the run shows the idle single-request time as p50/p99; synthetic databases of ${sizes.map((s) => fmt(s)).join(' and ')} commitments. "cache on" is the production setting (server/index.js); "cache off" is AHADI_CACHE=off (every request rendered by SvelteKit). Figures from a shared 2-core machine are noisy.`,
 		'',
 		`| ${head.join(' | ')} |`,
 		`|${head.map(() => '---').join('|')}|`,
