@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
+import Cursor from 'pg-cursor';
 import { countQueriesPlugin, serverTimingEnabled } from './query-count';
 import type { DB } from './schema';
 
@@ -38,7 +39,11 @@ export function createDb(url: string = process.env.DATABASE_URL || DEFAULT_DATAB
 		// emits 'error' on the pool; unhandled, that would crash the process. The pool drops the
 		// connection and opens a new one for the next query.
 		pool.on('error', (err) => console.error(`PostgreSQL: idle connection closed: ${err.message}`));
-		return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: plugins() });
+		// A cursor lets a query be read as a stream (the briefing pack's funding links).
+		return new Kysely<DB>({
+			dialect: new PostgresDialect({ pool, cursor: Cursor }),
+			plugins: plugins()
+		});
 	}
 	const path = sqlitePath(url);
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });

@@ -8,21 +8,27 @@ import type { KyselyPlugin } from 'kysely';
 
 export const serverTimingEnabled = (): boolean => process.env.AHADI_SERVER_TIMING === '1';
 
-const perRequest = new AsyncLocalStorage<{ queries: number }>();
+const perRequest = new AsyncLocalStorage<{ queries: number; seen: Set<string> }>();
 
-/** transformResult runs once per executed statement (transformQuery also sees subqueries). */
+/**
+ * transformResult runs once per executed statement, or once per chunk of a streamed one, so
+ * statements are counted by their query id (transformQuery also sees subqueries).
+ */
 export const countQueriesPlugin: KyselyPlugin = {
 	transformQuery: (args) => args.node,
 	transformResult: async (args) => {
 		const counter = perRequest.getStore();
-		if (counter) counter.queries += 1;
+		if (counter && !counter.seen.has(args.queryId.queryId)) {
+			counter.seen.add(args.queryId.queryId);
+			counter.queries += 1;
+		}
 		return args.result;
 	}
 };
 
 /** Runs `fn` with a fresh counter; returns its result and the number of statements it ran. */
 export async function countQueries<T>(fn: () => Promise<T>): Promise<[T, number]> {
-	const counter = { queries: 0 };
+	const counter = { queries: 0, seen: new Set<string>() };
 	const result = await perRequest.run(counter, fn);
 	return [result, counter.queries];
 }

@@ -3,8 +3,11 @@
 import { sql, type Kysely } from 'kysely';
 import { DELIVERY_STATUSES, isDeliveryClosed } from '$lib/domain';
 import type { DB } from '../db/schema';
-import { FUNDING_ROW_COLUMNS, groupFundingRows } from './commitments';
 import { joined, overdueCondition } from './commitment-search';
+import { FUNDING_ROW_COLUMNS, streamFundingLinks } from './commitments';
+
+/** Rows fetched at a time from PostgreSQL's cursor (SQLite steps one row at a time). */
+const FUNDING_STREAM_CHUNK = 500;
 
 const CLOSED_DELIVERY = DELIVERY_STATUSES.filter(isDeliveryClosed);
 
@@ -382,10 +385,13 @@ export async function listDueDateChangesSince(db: Kysely<DB>, committeeId: numbe
  * Funding links of the committee's published commitments (with the commitment's ref and title),
  * each with the latest figure of every phase of its line: the only figures the pack's money
  * flags and their sources use (summariseLine keeps the latest of each phase, and a line has one
- * figure per phase and date). One query, filtered by committee rather than by a list of ids.
+ * figure per phase and date). One query, filtered by committee rather than by a list of ids,
+ * read as a stream: a large committee has thousands of links (35,000 rows at 100,000
+ * commitments), and the pack keeps only the first few dozen that raise a flag. Do not query
+ * the same database while iterating: on SQLite the stream holds the only connection.
  */
-export async function listCommitteeFunding(db: Kysely<DB>, committeeId: number) {
-	const rows = await db
+export function streamCommitteeFunding(db: Kysely<DB>, committeeId: number) {
+	const rows = db
 		.selectFrom('funding_links as l')
 		.innerJoin('commitments as c', 'c.id', 'l.commitment_id')
 		.innerJoin('budget_lines as b', 'b.id', 'l.budget_line_id')
@@ -409,6 +415,6 @@ export async function listCommitteeFunding(db: Kysely<DB>, committeeId: number) 
 		.orderBy('l.id')
 		.orderBy('f.as_of')
 		.orderBy('f.id')
-		.execute();
-	return groupFundingRows(rows, (r) => ({ ref: r.ref, title: r.title }));
+		.stream(FUNDING_STREAM_CHUNK);
+	return streamFundingLinks(rows, (r) => ({ ref: r.ref, title: r.title }));
 }

@@ -358,6 +358,48 @@ export interface FundingRow {
 	illustrative: number | null;
 }
 
+/** The view of a link from the first of its rows, without figures yet. */
+function linkOfRow<R extends FundingRow, X extends object>(
+	r: R,
+	extra: (row: R) => X
+): FundingLinkView & X {
+	// Spread typing loses the intersection; the keys are those of FundingLinkView and X.
+	return {
+		linkId: r.link_id,
+		commitmentId: r.commitment_id,
+		...extra(r),
+		share:
+			r.share_kind === 'percent'
+				? { kind: 'percent', basisPoints: r.share_basis_points ?? 0 }
+				: { kind: 'amount', amountKes: r.share_amount_kes ?? 0 },
+		basis: r.basis,
+		note: r.note,
+		line: {
+			id: r.line_id,
+			fiscalYear: r.fiscal_year,
+			voteCode: r.vote_code,
+			voteName: r.vote_name,
+			programme: r.programme,
+			subProgramme: r.sub_programme,
+			economicClass: r.economic_class
+		},
+		figures: []
+	} as FundingLinkView & X;
+}
+
+function addFigureOfRow(link: FundingLinkView, r: FundingRow): void {
+	if (r.phase && r.amount_kes !== null && r.as_of) {
+		link.figures.push({
+			phase: r.phase,
+			amountKes: r.amount_kes,
+			asOf: r.as_of,
+			sourceTitle: r.source_title ?? '',
+			sourceUrl: r.source_url,
+			illustrative: r.illustrative === 1
+		});
+	}
+}
+
 /**
  * Folds link-by-figure rows (ordered by link) into one view per link with its figures; `extra`
  * adds what a caller selected besides (the briefing's ref and title).
@@ -370,42 +412,31 @@ export function groupFundingRows<R extends FundingRow, X extends object>(
 	for (const r of rows) {
 		let link = links.get(r.link_id);
 		if (!link) {
-			// Spread typing loses the intersection; the keys are those of FundingLinkView and X.
-			link = {
-				linkId: r.link_id,
-				commitmentId: r.commitment_id,
-				...extra(r),
-				share:
-					r.share_kind === 'percent'
-						? { kind: 'percent', basisPoints: r.share_basis_points ?? 0 }
-						: { kind: 'amount', amountKes: r.share_amount_kes ?? 0 },
-				basis: r.basis,
-				note: r.note,
-				line: {
-					id: r.line_id,
-					fiscalYear: r.fiscal_year,
-					voteCode: r.vote_code,
-					voteName: r.vote_name,
-					programme: r.programme,
-					subProgramme: r.sub_programme,
-					economicClass: r.economic_class
-				},
-				figures: []
-			} as FundingLinkView & X;
+			link = linkOfRow(r, extra);
 			links.set(r.link_id, link);
 		}
-		if (r.phase && r.amount_kes !== null && r.as_of) {
-			link.figures.push({
-				phase: r.phase,
-				amountKes: r.amount_kes,
-				asOf: r.as_of,
-				sourceTitle: r.source_title ?? '',
-				sourceUrl: r.source_url,
-				illustrative: r.illustrative === 1
-			});
-		}
+		addFigureOfRow(link, r);
 	}
 	return [...links.values()];
+}
+
+/**
+ * The same fold over a stream of rows in which each link's rows are consecutive: yields each
+ * link once its last row has been read, so that only one link is held at a time.
+ */
+export async function* streamFundingLinks<R extends FundingRow, X extends object>(
+	rows: AsyncIterable<R>,
+	extra: (row: R) => X
+): AsyncGenerator<FundingLinkView & X> {
+	let link: (FundingLinkView & X) | null = null;
+	for await (const r of rows) {
+		if (link?.linkId !== r.link_id) {
+			if (link) yield link;
+			link = linkOfRow(r, extra);
+		}
+		addFigureOfRow(link, r);
+	}
+	if (link) yield link;
 }
 
 export interface FundingLinkView {

@@ -28,7 +28,7 @@ import {
 	BRIEFING_SECTION_LIMIT,
 	MAX_BRIEFING_UPDATES,
 	listBriefingMilestones,
-	listCommitteeFunding,
+	streamCommitteeFunding,
 	listDeadlineCommitments,
 	listDueDateChangesSince,
 	listEvidenceOfUpdates,
@@ -165,6 +165,37 @@ export function questionLineLabel(line: FundingLinkView['line']): string {
 	return `${vote}${line.subProgramme ? `, “${line.subProgramme}”` : ''}`;
 }
 
+/** The pack's order of money items: by commitment reference, then fiscal year. */
+function compareMoney(a: { ref: string; year: string }, b: { ref: string; year: string }): number {
+	return a.ref.localeCompare(b.ref) || a.year.localeCompare(b.year);
+}
+
+/**
+ * Inserts an item into `list`, kept sorted and at most `limit` long, as a stable sort of every
+ * item followed by `slice(0, limit)` would: after the items it ties with. The item is only made
+ * (`make`) when it is kept.
+ */
+function keepFirst(
+	list: MoneyItem[],
+	limit: number,
+	ref: string,
+	year: string,
+	make: () => MoneyItem
+): void {
+	const key = { ref, year };
+	let lo = 0;
+	let hi = list.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		const at = list[mid]!;
+		if (compareMoney({ ref: at.ref, year: at.line.fiscalYear }, key) <= 0) lo = mid + 1;
+		else hi = mid;
+	}
+	if (lo >= limit) return;
+	list.splice(lo, 0, make());
+	if (list.length > limit) list.pop();
+}
+
 /** Suggested questions shown; the count of the rest is shown with them. */
 export const MAX_BRIEFING_QUESTIONS = 30;
 
@@ -191,13 +222,12 @@ export async function assembleBriefing(
 ) {
 	const dueBy = addDays(today, DUE_SOON_DAYS);
 	const limit = BRIEFING_SECTION_LIMIT;
-	const [summary, deadlines, milestones, updateRows, dueChangeRows, funding] = await Promise.all([
+	const [summary, deadlines, milestones, updateRows, dueChangeRows] = await Promise.all([
 		summariseCommitteeCommitments(db, committee.id, limit),
 		listDeadlineCommitments(db, committee.id, today, dueBy, since, limit),
 		listBriefingMilestones(db, committee.id, since, nairobiDayStart(addDays(since, 1)), dueBy),
 		listUpdatesSince(db, committee.id, since),
-		listDueDateChangesSince(db, committee.id, since),
-		listCommitteeFunding(db, committee.id)
+		listDueDateChangesSince(db, committee.id, since)
 	]);
 	const updates = updateRows.slice(0, MAX_BRIEFING_UPDATES);
 	const dueChanges = dueChangeRows.slice(0, MAX_BRIEFING_UPDATES);
@@ -280,16 +310,21 @@ export async function assembleBriefing(
 		}))
 	].sort((a, b) => b.on.localeCompare(a.on) || a.ref.localeCompare(b.ref));
 
-	let money: MoneyItem[] = [];
+	// Every link is judged (for the counts), but only the first `limit` flagged ones, in the
+	// pack's order, are kept: links are read one at a time from a stream.
+	const money: MoneyItem[] = [];
 	let moneyClear = 0;
-	for (const link of funding) {
+	let moneyFlagged = 0;
+	const describe = moneyFlagDescriber(getLocale());
+	for await (const link of streamCommitteeFunding(db, committee.id)) {
 		const summary = attributeShare(summariseLine(link.figures), link.share);
 		const flags = moneyFlags(summary, link.line.fiscalYear, today);
 		if (flags.length === 0) {
 			moneyClear++;
 			continue;
 		}
-		money.push({
+		moneyFlagged++;
+		keepFirst(money, limit, link.ref, link.line.fiscalYear, () => ({
 			linkId: link.linkId,
 			anchor: anchors.money(link.linkId),
 			ref: link.ref,
@@ -299,15 +334,11 @@ export async function assembleBriefing(
 			basis: link.basis,
 			summary,
 			flags,
-			flagTexts: flags.map(moneyFlagDescriber(getLocale())),
+			flagTexts: flags.map(describe),
 			sources: sourcesOf(link, summary, flags)
-		});
+		}));
 	}
-	money.sort(
-		(a, b) => a.ref.localeCompare(b.ref) || a.line.fiscalYear.localeCompare(b.line.fiscalYear)
-	);
-	hidden.money = Math.max(0, money.length - limit);
-	money = money.slice(0, limit);
+	hidden.money = Math.max(0, moneyFlagged - limit);
 	const noBudgetLine = summary.noBudgetLine;
 
 	const dueDateMoves = dueChanges
