@@ -1,6 +1,6 @@
 // Gzipped client JavaScript of a page: the modules its Link header preloads and its HTML
-// imports, plus everything those import statically (`initial`); and the same plus the chunks
-// its code imports lazily, such as Chart.js, loaded by the first chart drawn (`total`). The
+// imports, and the scripts from static/ it names, plus everything those import statically
+// (`initial`); and the same plus the chunks its code imports lazily (`total`). The
 // router's table of pages (entry/app.js) and other pages' nodes are not followed.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -20,6 +20,10 @@ export function clientJsOf(page, clientDir) {
 	// SvelteKit writes relative URLs (./_app/..., ../_app/...).
 	for (const match of page.matchAll(/_app\/immutable\/[\w./-]+?\.js(?=[>"')])/g)) {
 		roots.push(join(clientDir, match[0]));
+	}
+	// Scripts from static/ (the briefing pack's print-button.js), written relative to the page.
+	for (const match of page.matchAll(/<script[^>]*\ssrc="(?:\.{0,2}\/)*([\w-]+\.js)"/g)) {
+		roots.push(join(clientDir, match[1] ?? ''));
 	}
 	const initial = walk(roots, false);
 	const total = walk(roots, true);

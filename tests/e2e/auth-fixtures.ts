@@ -106,9 +106,8 @@ export async function signedInClient(email: string, password: string) {
 
 /** Signs in through the form, as a person would. */
 export async function signIn(page: Page, email: string, password: string) {
-	// Wait for hydration first: typing into a server-rendered field that is then hydrated can
-	// lose the text, and the test would go on signed out.
-	await page.goto('/login', { waitUntil: 'networkidle' });
+	// The page ships no JavaScript (no-javascript.spec.ts): nothing can reset the form once typed.
+	await page.goto('/login');
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password').fill(password);
 	await page.getByRole('button', { name: 'Sign in' }).click();

@@ -81,8 +81,6 @@ async function makeDraft(title: string) {
 async function signInAs(page: Page, key: 'clerkA' | 'clerkB') {
 	const { email, password } = demoAccount(key);
 	await page.goto('/login');
-	// Typing before the page has hydrated can be lost when hydration resets the form.
-	await page.waitForLoadState('networkidle');
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password').fill(password);
 	await page.getByRole('button', { name: 'Sign in' }).click();

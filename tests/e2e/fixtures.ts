@@ -17,13 +17,6 @@ export async function screenshotBoth(page: Page, name: string) {
 		['desktop', 1280]
 	] as const) {
 		await page.setViewportSize({ width, height: 800 });
-		// Charts are drawn when they come near the viewport: pass over the whole page first.
-		await page.evaluate(async () => {
-			window.scrollTo(0, document.body.scrollHeight);
-			await new Promise((r) => setTimeout(r, 200));
-			window.scrollTo(0, 0);
-		});
-		await page.waitForLoadState('networkidle');
 		await page.screenshot({ path: `tests/screenshots/${name}-${label}.png`, fullPage: true });
 	}
 }
@@ -31,7 +24,7 @@ export async function screenshotBoth(page: Page, name: string) {
 /** The page must not scroll sideways at the given width (a 360 px phone). */
 export async function expectNoHorizontalScroll(page: Page, width = 360) {
 	await page.setViewportSize({ width, height: 800 });
-	// Charts resize on the next animation frames after the viewport changes, so poll briefly.
+	// Layout settles on the next frames after the viewport changes, so poll briefly.
 	await expect
 		.poll(
 			() =>

@@ -26,9 +26,11 @@ test.describe('English and Kiswahili', () => {
 		await expect(
 			page.getByRole('heading', { level: 2, name: /zinalingana|inalingana/ })
 		).toHaveText(new RegExp(`^ahadi ${count} `));
-		// Links inside the page stay in Kiswahili.
+		// Links inside the page stay in Kiswahili (they are written relative to the page).
 		const first = page.locator('ol.commitments h3 a').first();
-		await expect(first).toHaveAttribute('href', /^\/sw\/commitments\//);
+		expect(await first.evaluate((a) => new URL((a as HTMLAnchorElement).href).pathname)).toMatch(
+			/^\/sw\/commitments\//
+		);
 
 		await page
 			.getByRole('navigation', { name: 'Lugha:' })
