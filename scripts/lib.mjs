@@ -52,8 +52,10 @@ export function ensureBuilt() {
 	].map((p) => newestMtime(join(root, p)));
 	if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...inputs)) return;
 	console.log('• Building the app (vite build)…');
-	// `vite build` directly skips npm's prebuild: compile and check the messages first.
+	// `vite build` directly skips npm's prebuild: compile and check the messages, and build the
+	// chart script into static/, first.
 	run(process.execPath, ['scripts/i18n.mjs']);
+	run(process.execPath, ['scripts/build-charts.mjs']);
 	run(bin('vite'), ['build', '--logLevel', 'warn']);
 }
 
