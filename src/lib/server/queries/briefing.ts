@@ -3,7 +3,12 @@
 import { sql, type Kysely } from 'kysely';
 import { DELIVERY_STATUSES, isDeliveryClosed } from '$lib/domain';
 import type { DB } from '../db/schema';
-import { joined, overdueCondition } from './commitment-search';
+import {
+	joined,
+	latestGrantedUntil,
+	latestUpdateColumn,
+	overdueCondition
+} from './commitment-search';
 import { FUNDING_ROW_COLUMNS, streamFundingLinks } from './commitments';
 
 /** Rows fetched at a time from PostgreSQL's cursor (SQLite steps one row at a time). */
@@ -185,29 +190,9 @@ export async function listDeadlineCommitments(
 			'p.section',
 			'p.in_section',
 			// Only the latest granted extension can move the deadline, so one value per row.
-			eb
-				.selectFrom('commitment_requests as r')
-				.select((e) => e.fn.max('r.granted_until').as('until'))
-				.whereRef('r.commitment_id', '=', 'c.id')
-				.where('r.kind', '=', 'extension')
-				.where('r.decision', '=', 'granted')
-				.as('granted_until'),
-			eb
-				.selectFrom('updates as u')
-				.select('u.update_on')
-				.whereRef('u.commitment_id', '=', 'c.id')
-				.orderBy('u.update_on', 'desc')
-				.orderBy('u.id', 'desc')
-				.limit(1)
-				.as('latest_update_on'),
-			eb
-				.selectFrom('updates as u')
-				.select('u.note')
-				.whereRef('u.commitment_id', '=', 'c.id')
-				.orderBy('u.update_on', 'desc')
-				.orderBy('u.id', 'desc')
-				.limit(1)
-				.as('latest_update_note')
+			latestGrantedUntil(eb).as('granted_until'),
+			latestUpdateColumn(eb, 'u.update_on').as('latest_update_on'),
+			latestUpdateColumn(eb, 'u.note').as('latest_update_note')
 		])
 		.where('p.position', '<=', limit)
 		.orderBy('c.due_on')

@@ -73,6 +73,27 @@ function grantedExtensionCovering(eb: EB, today: string) {
 	);
 }
 
+/** The latest date a granted extension gave the commitment `c` (only the latest can move it). */
+export function latestGrantedUntil(eb: EB) {
+	return eb
+		.selectFrom('commitment_requests as r')
+		.select((e) => e.fn.max('r.granted_until').as('until'))
+		.whereRef('r.commitment_id', '=', 'c.id')
+		.where('r.kind', '=', 'extension')
+		.where('r.decision', '=', 'granted');
+}
+
+/** One column of the newest update of the commitment `c` (a later id wins on the same day). */
+export function latestUpdateColumn(eb: EB, column: 'u.update_on' | 'u.note') {
+	return eb
+		.selectFrom('updates as u')
+		.select(column)
+		.whereRef('u.commitment_id', '=', 'c.id')
+		.orderBy('u.update_on', 'desc')
+		.orderBy('u.id', 'desc')
+		.limit(1);
+}
+
 /** The SQL twin of the domain's isOverdue; a test checks that both agree row by row. */
 export function overdueCondition(eb: EB, today: string): Expression<SqlBool> {
 	return eb.and([

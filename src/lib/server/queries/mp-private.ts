@@ -2,6 +2,7 @@
 // another's.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
+import { latestGrantedUntil, latestUpdateColumn } from './commitment-search';
 
 export async function getPrivateView(db: Kysely<DB>, userId: number, commitmentId: number) {
 	const [watch, notes] = await Promise.all([
@@ -45,29 +46,9 @@ export async function listWatchlist(db: Kysely<DB>, userId: number) {
 			'k.name as committee_name',
 			'k.abbreviation as committee_abbreviation',
 			'w.created_at as watched_at',
-			eb
-				.selectFrom('commitment_requests as r')
-				.select((e) => e.fn.max('r.granted_until').as('until'))
-				.whereRef('r.commitment_id', '=', 'c.id')
-				.where('r.kind', '=', 'extension')
-				.where('r.decision', '=', 'granted')
-				.as('granted_until'),
-			eb
-				.selectFrom('updates as u')
-				.select('u.update_on')
-				.whereRef('u.commitment_id', '=', 'c.id')
-				.orderBy('u.update_on', 'desc')
-				.orderBy('u.id', 'desc')
-				.limit(1)
-				.as('latest_update_on'),
-			eb
-				.selectFrom('updates as u')
-				.select('u.note')
-				.whereRef('u.commitment_id', '=', 'c.id')
-				.orderBy('u.update_on', 'desc')
-				.orderBy('u.id', 'desc')
-				.limit(1)
-				.as('latest_update_note'),
+			latestGrantedUntil(eb).as('granted_until'),
+			latestUpdateColumn(eb, 'u.update_on').as('latest_update_on'),
+			latestUpdateColumn(eb, 'u.note').as('latest_update_note'),
 			eb
 				.selectFrom('private_notes as n')
 				.select((e) => e.fn.countAll<number>().as('n'))
