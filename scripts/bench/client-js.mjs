@@ -28,6 +28,8 @@ export function clientJsOf(page, clientDir) {
 	const initial = walk(roots, false);
 	const total = walk(roots, true);
 	return {
+		// A page with charts writes each chart's configuration on a canvas for /charts.js.
+		charts: /<canvas[^>]*\sdata-chart=/.test(page),
 		files: initial.files,
 		gzipBytes: initial.gzipBytes,
 		lazyFiles: total.files - initial.files,

@@ -4,14 +4,14 @@ import { readFileSync } from 'node:fs';
 import { root } from '../lib.mjs';
 
 /**
- * Starts `node script ...args` and waits until `url` answers.
- * @param {string} script
- * @param {string[]} args
+ * Starts `node ...args` and waits until `url` answers.
+ * @param {string[]} args the script and its arguments, after any Node options
  * @param {Record<string, string>} env
  * @param {string} url
  */
-export async function startServer(script, args, env, url) {
-	const child = spawn(process.execPath, [script, ...args], {
+export async function startServer(args, env, url) {
+	const script = args.find((a) => !a.startsWith('-')) ?? '';
+	const child = spawn(process.execPath, args, {
 		cwd: root,
 		env: { ...process.env, ...env },
 		stdio: ['ignore', 'ignore', 'inherit']
