@@ -43,7 +43,12 @@ export function formatReport(input) {
 		const p50Ratio = at[0].p50 > 0 ? big.p50 / at[0].p50 : 1;
 		row.push(ms(big.p99), fmt(at.reduce((n, m) => n + m.errors, 0)), pct(ratioBare), pct(ratioKit));
 		if (both) row.push(`${fmt(p50Ratio, 2)}×`);
-		row.push(at.map((m) => (m.queries === null ? '–' : String(m.queries))).join(' / '));
+		// A cached answer repeats the header of the render that filled the cache: the same
+		// page's cache-off row has the count of a render in the steady state.
+		const sqlOf = sizes.map((s, i) =>
+			mode === 'cache on' ? (results[s].pages[`${name}|cache off`] ?? at[i]) : at[i]
+		);
+		row.push(sqlOf.map((m) => (m.queries === null ? '–' : String(m.queries))).join(' / '));
 		row.push(at.map((m) => fmt(m.bytes / KB)).join(' / '));
 		rows.push(row);
 		if (mode === 'cache on') {
@@ -85,7 +90,7 @@ export function formatReport(input) {
 		`# Ahadi bench${input.quick ? ' (quick)' : ''}`,
 		'',
 		`${input.at}; ${input.machine}.`,
-		`autocannon over loopback on the same machine, ${input.duration} s per row after a 1 s warm-up: ${input.connections} connections for cached pages and the bare baseline, ${input.renderConnections} for pages SvelteKit renders (cache off, signed in) and for the trivial SvelteKit page they are compared with (CPU-bound either way, and fewer connections keep a slow page from queueing minutes of work). A row with no request finished within the run shows the idle single-request time as p50/p99; synthetic databases of ${sizes.map((s) => fmt(s)).join(' and ')} commitments. "cache on" is the production setting (server/index.js); "cache off" is AHADI_CACHE=off (every request rendered by SvelteKit). SQL/req counts the statements of one render in the steady state: the few aggregates remembered until the next write (src/lib/server/db/memo.ts) cost one statement, the check of the audit log. Figures from a shared 2-core machine are noisy.`,
+		`autocannon over loopback on the same machine, ${input.duration} s per row after a 1 s warm-up: ${input.connections} connections for cached pages and the bare baseline, ${input.renderConnections} for pages SvelteKit renders (cache off, signed in) and for the trivial SvelteKit page they are compared with (CPU-bound either way, and fewer connections keep a slow page from queueing minutes of work). A row with no request finished within the run shows the idle single-request time as p50/p99; synthetic databases of ${sizes.map((s) => fmt(s)).join(' and ')} commitments. "cache on" is the production setting (server/index.js); "cache off" is AHADI_CACHE=off (every request rendered by SvelteKit). SQL/req counts the statements of one render in the steady state (cached rows: their cache-off render): an aggregate remembered until the next write (src/lib/server/db/memo.ts) costs one statement, the check of the audit log. Figures from a shared 2-core machine are noisy.`,
 		'',
 		`| ${head.join(' | ')} |`,
 		`|${head.map(() => '---').join('|')}|`,
