@@ -51,6 +51,8 @@ export default ts.config(
 			'test-results/',
 			'playwright-report/',
 			'src/lib/paraglide/',
+			// Built by scripts/build-charts.mjs from src/lib/charts/draw.ts.
+			'static/charts.js',
 			'project.inlang/'
 		]
 	}
