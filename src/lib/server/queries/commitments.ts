@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { lineLabelOf } from './funding-links';
 import type {
 	CommitmentType,
 	DB,
@@ -374,15 +375,7 @@ function linkOfRow<R extends FundingRow, X extends object>(
 				: { kind: 'amount', amountKes: r.share_amount_kes ?? 0 },
 		basis: r.basis,
 		note: r.note,
-		line: {
-			id: r.line_id,
-			fiscalYear: r.fiscal_year,
-			voteCode: r.vote_code,
-			voteName: r.vote_name,
-			programme: r.programme,
-			subProgramme: r.sub_programme,
-			economicClass: r.economic_class
-		},
+		line: lineLabelOf(r),
 		figures: []
 	} as FundingLinkView & X;
 }

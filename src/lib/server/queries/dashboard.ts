@@ -1,6 +1,7 @@
 // Aggregates for the public dashboard: every section is one grouped query, whatever the number
 // of commitments, and only published commitments count.
 import { sql, type Kysely } from 'kysely';
+import type { MoneyChainTotals } from '$lib/domain';
 import type { BudgetPhase, DB, DeliveryStatus } from '../db/schema';
 import { overdueCondition } from './commitment-search';
 
@@ -184,17 +185,20 @@ export async function countByProgress(db: Kysely<DB>): Promise<Record<ProgressBu
 	return result;
 }
 
-export interface GroupMoney {
+export interface GroupMoney extends MoneyChainTotals {
 	/** null for the total over every published commitment. */
 	groupId: number | null;
-	requested: number;
-	allocated: number;
-	released: number;
-	spent: number;
-	/** Requested minus allocated, null when no linked line has a request. */
-	gap: number | null;
-	asOf: string | null;
 }
+
+/** The money chain of a group without any funded line. */
+export const NO_MONEY: MoneyChainTotals = {
+	requested: 0,
+	allocated: 0,
+	released: 0,
+	spent: 0,
+	gap: null,
+	asOf: null
+};
 
 /**
  * The money chain of the budget lines funding published commitments, in total and per
@@ -294,16 +298,11 @@ export async function sumLinkedMoney(db: Kysely<DB>): Promise<{
 		from capped
 		group by grp, grp_id
 	`.execute(db);
-	const empty = (groupId: number | null): GroupMoney => ({
-		groupId,
-		requested: 0,
-		allocated: 0,
-		released: 0,
-		spent: 0,
-		gap: null,
-		asOf: null
-	});
-	const result = { total: empty(null), byCommittee: new Map(), byOrganisation: new Map() };
+	const result = {
+		total: { ...NO_MONEY, groupId: null } as GroupMoney,
+		byCommittee: new Map<number, GroupMoney>(),
+		byOrganisation: new Map<number, GroupMoney>()
+	};
 	for (const r of rows) {
 		const requested = Number(r.requested);
 		const allocated = Number(r.allocated);
@@ -317,8 +316,8 @@ export async function sumLinkedMoney(db: Kysely<DB>): Promise<{
 			asOf: r.as_of
 		};
 		if (r.grp === 'all') result.total = money;
-		else if (r.grp === 'committee') result.byCommittee.set(money.groupId, money);
-		else result.byOrganisation.set(money.groupId, money);
+		else if (r.grp === 'committee') result.byCommittee.set(Number(r.grp_id), money);
+		else result.byOrganisation.set(Number(r.grp_id), money);
 	}
 	return result;
 }

@@ -86,7 +86,8 @@ export async function listFundingLinks(
 	}));
 }
 
-function lineLabelOf(r: {
+/** A budget line's label from the columns every funding-link query selects. */
+export function lineLabelOf(r: {
 	line_id: number;
 	fiscal_year: string;
 	vote_code: string;

@@ -14,6 +14,7 @@ import {
 	countOverdue,
 	listLatestUpdates,
 	sumLinkedMoney,
+	NO_MONEY,
 	type GroupCounts,
 	type GroupMoney
 } from '../queries/dashboard';
@@ -23,15 +24,11 @@ export interface GroupRow extends GroupCounts {
 	absorption: number | null;
 }
 
+/** A group's money chain without the group's id (the page shows it beside the group). */
 function totals(money: GroupMoney | undefined): MoneyChainTotals {
-	return {
-		requested: money?.requested ?? 0,
-		allocated: money?.allocated ?? 0,
-		released: money?.released ?? 0,
-		spent: money?.spent ?? 0,
-		gap: money?.gap ?? null,
-		asOf: money?.asOf ?? null
-	};
+	if (!money) return NO_MONEY;
+	const { groupId: _, ...chain } = money;
+	return chain;
 }
 
 function withMoney(groups: GroupCounts[], money: Map<number, GroupMoney>): GroupRow[] {
