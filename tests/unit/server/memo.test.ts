@@ -69,7 +69,7 @@ describe('memoByChange', () => {
 		expect(compute).toHaveBeenCalledTimes(2);
 	});
 
-	it('keeps a bounded number of keys, dropping the least recently used', async () => {
+	it('keeps a bounded number of keys of one kind, dropping the least recently used', async () => {
 		const compute = vi.fn(async () => 1);
 		for (let i = 0; i <= MEMO_MAX_ENTRIES; i++) await memoByChange(db, `k${i}`, compute);
 		expect(compute).toHaveBeenCalledTimes(MEMO_MAX_ENTRIES + 1);
@@ -78,6 +78,17 @@ describe('memoByChange', () => {
 		expect(compute).toHaveBeenCalledTimes(MEMO_MAX_ENTRIES + 1);
 		await memoByChange(db, 'k0', compute);
 		expect(compute).toHaveBeenCalledTimes(MEMO_MAX_ENTRIES + 2);
+	});
+
+	it('bounds each kind of answer apart: many of one kind never push out another', async () => {
+		const compute = vi.fn(async () => 1);
+		await memoByChange(db, 'dashboard:2026-11-29', compute);
+		for (let i = 0; i < 3 * MEMO_MAX_ENTRIES; i++) {
+			await memoByChange(db, `briefing:${i}`, compute);
+		}
+		const calls = compute.mock.calls.length;
+		await memoByChange(db, 'dashboard:2026-11-29', compute);
+		expect(compute).toHaveBeenCalledTimes(calls);
 	});
 
 	it('never shares answers between two databases', async () => {

@@ -21,11 +21,31 @@ interface Entry {
 /** How long an answer may be reused while the marker stands still (see above). */
 export const MEMO_TTL_MS = 60_000;
 
-/** Entries kept per database handle; the least recently used key is dropped beyond this. */
+/**
+ * Entries kept per database handle and kind of answer (the key up to its first ':', such as
+ * 'briefing'); the least recently used key of that kind is dropped beyond this. Kinds are
+ * bounded apart, so that MPs asking for many briefing packs never push out the dashboard.
+ */
 export const MEMO_MAX_ENTRIES = 64;
 
 // Per Kysely instance, so that test databases (and a restarted pool) never share answers.
-const memos = new WeakMap<Kysely<DB>, Map<string, Entry>>();
+const memos = new WeakMap<Kysely<DB>, Map<string, Map<string, Entry>>>();
+
+function entriesOf(db: Kysely<DB>, key: string): Map<string, Entry> {
+	let kinds = memos.get(db);
+	if (!kinds) {
+		kinds = new Map();
+		memos.set(db, kinds);
+	}
+	const colon = key.indexOf(':');
+	const kind = colon < 0 ? '' : key.slice(0, colon);
+	let entries = kinds.get(kind);
+	if (!entries) {
+		entries = new Map();
+		kinds.set(kind, entries);
+	}
+	return entries;
+}
 
 /** The current change marker: the newest audit_log id, '' for an empty log. */
 export async function changeMarker(db: Kysely<DB>): Promise<string> {
@@ -48,11 +68,7 @@ export async function memoByChange<T>(
 	compute: () => Promise<T>
 ): Promise<T> {
 	const marker = await changeMarker(db);
-	let entries = memos.get(db);
-	if (!entries) {
-		entries = new Map();
-		memos.set(db, entries);
-	}
+	const entries = entriesOf(db, key);
 	const hit = entries.get(key);
 	if (hit && hit.marker === marker && Date.now() - hit.at < MEMO_TTL_MS) {
 		// Most recently used last.
