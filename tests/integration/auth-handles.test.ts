@@ -6,7 +6,7 @@ import {
 	generateSessionToken
 } from '../../src/lib/server/auth/session';
 import { createHandleAuth, handleAccess, handleHeaders } from '../../src/lib/server/auth/handles';
-import { safeRedirectTarget } from '../../src/lib/server/auth/redirect';
+import { safeRedirectTarget, sameOriginLocation } from '../../src/lib/server/auth/redirect';
 import { addUser, freshDb } from './auth-helpers';
 import { fakeCookies, fakeEvent, type EventInit } from './auth-events';
 
@@ -215,8 +215,44 @@ describe('safeRedirectTarget', () => {
 		['/login?redirectTo=/admin', '/'],
 		['/logout', '/'],
 		['/sw/login?redirectTo=/admin', '/'],
-		['/sw/commitments?committee=x', '/sw/commitments?committee=x']
+		['/sw/commitments?committee=x', '/sw/commitments?committee=x'],
+		// Harmless as written, another host once normalised: checked as they will be used.
+		['/.//evil.example', '/'],
+		['/a/..//evil.example', '/'],
+		['/%2e%2e//evil.example', '/'],
+		['/%2E%2E/%2e//evil.example/x', '/'],
+		['/a/../commitments', '/commitments']
 	])('%s → %s', (input, expected) => {
 		expect(safeRedirectTarget(input)).toBe(expected);
+	});
+});
+
+describe('every Location stays on this site', () => {
+	const origin = new URL('http://ahadi.test/commitments');
+	it.each([
+		['/commitments?q=a#x', '/commitments?q=a#x'],
+		['http://ahadi.test/workspace', '/workspace'],
+		['//evil.example/phish', '/'],
+		['/\\evil.example', '/'],
+		['\\\\evil.example', '/'],
+		['/\t/evil.example', '/'],
+		['https://evil.example/', '/'],
+		['http://ahadi.test:8080/', '/'],
+		['javascript:alert(1)', '/'],
+		['/.//evil.example', '/evil.example'],
+		['/%2e%2e//evil.example', '/evil.example']
+	])('%s → %s', (location, expected) => {
+		expect(sameOriginLocation(location, origin)).toBe(expected);
+	});
+
+	it('is applied by handleHeaders to whatever the app answered', async () => {
+		const event = fakeEvent('http://ahadi.test/en//evil.example/phish', {});
+		const response = await handleHeaders({
+			event,
+			resolve: async () =>
+				new Response(null, { status: 308, headers: { location: '//evil.example/phish' } })
+		});
+		expect(response.status).toBe(308);
+		expect(response.headers.get('location')).toBe('/');
 	});
 });

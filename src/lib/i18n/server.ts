@@ -12,10 +12,9 @@ export const handleParaglide: Handle = ({ event, resolve }) => {
 	const first = event.url.pathname.split('/')[1];
 	if (first === baseLocale && (event.request.method === 'GET' || event.request.method === 'HEAD')) {
 		const target = deLocalizeUrl(event.url);
-		return new Response(null, {
-			status: 308,
-			headers: { location: target.pathname + target.search }
-		});
+		// `/en//evil.example` must not become `//evil.example`, which browsers read as a host.
+		const path = target.pathname.replace(/^\/+/, '/');
+		return new Response(null, { status: 308, headers: { location: path + target.search } });
 	}
 	return paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { baseLocale, extractLocaleFromUrl, localizeHref } from '$lib/paraglide/runtime';
 import type { DB } from '../db/schema';
 import { PASSWORD_CHANGE_ROUTES, decideAccess } from './access';
+import { sameOriginLocation } from './redirect';
 import {
 	SESSION_COOKIE,
 	deleteSessionCookie,
@@ -123,20 +124,23 @@ function redirectTo(location: string): Response {
 /**
  * Security headers on every response the app makes (pages, endpoints, redirects, refusals).
  * Pages get their Content-Security-Policy from kit.csp; anything without one gets a strict one.
+ * Every Location stays on this site (sameOriginLocation): no open redirect, whatever wrote it.
  */
 export const handleHeaders: Handle = async ({ event, resolve }) => {
 	let response = await resolve(event);
 	try {
-		addSecurityHeaders(response.headers, isSecureRequest(event));
+		addSecurityHeaders(response.headers, event);
 	} catch {
 		// A Response passed through from fetch() has immutable headers: copy it first.
 		response = new Response(response.body, response);
-		addSecurityHeaders(response.headers, isSecureRequest(event));
+		addSecurityHeaders(response.headers, event);
 	}
 	return response;
 };
 
-function addSecurityHeaders(headers: Headers, secure: boolean) {
+function addSecurityHeaders(headers: Headers, event: RequestEvent) {
+	const location = headers.get('location');
+	if (location !== null) headers.set('location', sameOriginLocation(location, event.url));
 	headers.set('X-Content-Type-Options', 'nosniff');
 	headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	headers.set('X-Frame-Options', 'DENY');
@@ -145,5 +149,6 @@ function addSecurityHeaders(headers: Headers, secure: boolean) {
 	if (!headers.has('Content-Security-Policy')) {
 		headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
 	}
-	if (secure) headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+	if (isSecureRequest(event))
+		headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
 }
