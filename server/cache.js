@@ -4,8 +4,13 @@
 // request pipeline, not rendering. So published public pages are answered here, before the
 // SvelteKit handler runs. Safety rules, in the order they are checked:
 //
-// - only GET and HEAD are answered from the cache; any other request goes to the app and, once
-//   its response head is written (so after its transaction committed), empties the cache;
+// - only GET and HEAD are answered from the cache; any other request goes to the app;
+// - the cache is emptied when the app says a request changed data (CHANGED_HEADER, set when
+//   the request wrote to the audit log: src/lib/server/shared-cache.ts), as its response head
+//   is written, so after its transaction committed. A request that changed nothing (a refused
+//   POST, an OPTIONS, a 404) empties nothing: anyone can send those, and a cache that forgot on
+//   each would be kept cold by anyone. Writes by other processes reach it through the change
+//   marker (server/change-marker.js);
 // - a request carrying the session cookie never touches the cache (signed-in pages, drafts);
 // - a response is stored only when the app opted it in with the CACHEABLE_HEADER marker (set by
 //   src/lib/server/shared-cache.ts for anonymous reads of public routes), status 200, and no
@@ -20,6 +25,8 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 /** Response header by which the app opts a response in to the shared cache. Never sent out. */
 export const CACHEABLE_HEADER = 'x-ahadi-cacheable';
+/** Response header by which the app says this request changed data. Never sent out. */
+export const CHANGED_HEADER = 'x-ahadi-changed';
 /** Response header saying how the front server answered: HIT or MISS (cacheable responses). */
 export const CACHE_STATUS_HEADER = 'x-cache';
 
@@ -31,7 +38,7 @@ export const CACHE_STATUS_HEADER = 'x-cache';
  * @property {Buffer} [br] the body compressed with Brotli, when worth it
  * @property {Buffer} [gzip] the body compressed with gzip, when worth it
  * @property {string} etag
- * @property {number} storedAt ms since the epoch
+ * @property {number} storedAt when it was stored, by the cache's clock (set by `set`)
  */
 
 /**
@@ -86,7 +93,7 @@ export class ResponseCache {
 			this.entries.delete(key);
 			this.bytes -= entryBytes(old);
 		}
-		this.entries.set(key, entry);
+		this.entries.set(key, { ...entry, storedAt: this.now() });
 		this.bytes += entryBytes(entry);
 		for (const [oldest, value] of this.entries) {
 			if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
@@ -208,29 +215,25 @@ export function createFrontHandler(handler, options) {
 		return key;
 	}
 
+	/** Empties the cache when the app said this request changed data. */
+	function forgetOnChange(/** @type {boolean} */ changed) {
+		if (changed) cache.clear();
+	}
+
 	return function frontHandler(req, res) {
 		const method = req.method;
-		if (method !== 'GET' && method !== 'HEAD') {
-			// A write: the response head is written after the action (and its transaction) ended.
-			let cleared = false;
-			const clear = () => {
-				if (!cleared) cache.clear();
-				cleared = true;
-			};
-			interceptHead(res, clear);
-			res.once('close', () => cache.clear());
-			return handler(req, res);
-		}
+		// Anything else than an anonymous GET or HEAD goes to the app as it is (a write's
+		// response head is written after the action and its transaction ended).
 		const cookie = req.headers.cookie;
-		if (cookie && cookiePattern.test(cookie)) {
-			interceptHead(res, () => {});
+		if ((method !== 'GET' && method !== 'HEAD') || (cookie && cookiePattern.test(cookie))) {
+			interceptHead(res, forgetOnChange);
 			return handler(req, res);
 		}
 		const key = keyOf(req);
 		const hit = cache.get(key);
 		if (hit) return sendEntry(req, res, hit, 'HIT');
 		if (method === 'HEAD') {
-			interceptHead(res, () => {});
+			interceptHead(res, forgetOnChange);
 			return handler(req, res);
 		}
 		const pending = rendering.get(key);
@@ -264,7 +267,7 @@ export function createFrontHandler(handler, options) {
 			rendering.set(key, done);
 			res.once('close', () => finish(undefined));
 		}
-		captureResponse(res, cache.maxEntryBytes, (captured) => {
+		captureResponse(res, cache.maxEntryBytes, forgetOnChange, (captured) => {
 			// Compressed once for every later hit; with the cache off there is no later hit, and
 			// the page goes out as adapter-node sends rendered pages (a proxy may compress it).
 			const entry = cache.maxEntries > 0 ? withCompressedBodies(captured) : captured;
@@ -277,15 +280,27 @@ export function createFrontHandler(handler, options) {
 }
 
 /**
- * Removes the marker from whatever the app answers, and calls `onHead` when the head goes out.
+ * Removes the app's internal headers, and says whether the request changed data.
  * @param {import('node:http').ServerResponse} res
- * @param {() => void} onHead
+ * @param {(changed: boolean) => void} onHead
+ */
+function takeInternalHeaders(res, onHead) {
+	const changed = res.hasHeader(CHANGED_HEADER);
+	res.removeHeader(CHANGED_HEADER);
+	res.removeHeader(CACHEABLE_HEADER);
+	onHead(changed);
+}
+
+/**
+ * Removes the app's internal headers from whatever it answers when the head goes out, and
+ * calls `onHead` with whether the request changed data.
+ * @param {import('node:http').ServerResponse} res
+ * @param {(changed: boolean) => void} onHead
  */
 function interceptHead(res, onHead) {
 	const writeHead = res.writeHead;
 	/** @type {any} */ (res).writeHead = function (/** @type {any[]} */ ...args) {
-		res.removeHeader(CACHEABLE_HEADER);
-		onHead();
+		takeInternalHeaders(res, onHead);
 		return writeHead.apply(res, /** @type {any} */ (args));
 	};
 }
@@ -295,9 +310,10 @@ function interceptHead(res, onHead) {
  * `onComplete` instead of sending it. Anything else (or a body over `maxBytes`) goes out as is.
  * @param {import('node:http').ServerResponse} res
  * @param {number} maxBytes
+ * @param {(changed: boolean) => void} onHead
  * @param {(entry: CacheEntry) => void} onComplete
  */
-function captureResponse(res, maxBytes, onComplete) {
+function captureResponse(res, maxBytes, onHead, onComplete) {
 	const anyRes = /** @type {any} */ (res);
 	/** @type {{ writeHead: Function, write: Function, end: Function }} */
 	const { writeHead, write, end } = anyRes;
@@ -323,8 +339,15 @@ function captureResponse(res, maxBytes, onComplete) {
 
 	anyRes.writeHead = function (/** @type {number} */ statusCode, /** @type {any[]} */ ...rest) {
 		const marked = res.hasHeader(CACHEABLE_HEADER);
-		res.removeHeader(CACHEABLE_HEADER);
-		if (!marked || statusCode !== 200 || rest.length > 0 || res.hasHeader('set-cookie')) {
+		const changed = res.hasHeader(CHANGED_HEADER);
+		takeInternalHeaders(res, onHead);
+		if (
+			changed ||
+			!marked ||
+			statusCode !== 200 ||
+			rest.length > 0 ||
+			res.hasHeader('set-cookie')
+		) {
 			restore();
 			return writeHead.call(res, statusCode, ...rest);
 		}

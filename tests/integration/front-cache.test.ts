@@ -9,9 +9,21 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import SQLite from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CACHEABLE_HEADER, createFrontHandler, ResponseCache } from '../../server/cache.js';
+import {
+	CACHEABLE_HEADER,
+	CHANGED_HEADER,
+	createFrontHandler,
+	ResponseCache
+} from '../../server/cache.js';
 import { openChangeMarker, watchChanges } from '../../server/change-marker.js';
-import { isSharedRoute } from '$lib/server/shared-cache';
+import { SYSTEM_ACTOR, recordAudit } from '$lib/server/audit';
+import {
+	CHANGED_HEADER as APP_CHANGED_HEADER,
+	handleCacheHeaders,
+	isSharedRoute
+} from '$lib/server/shared-cache';
+import { fakeEvent } from './auth-events';
+import { freshDb } from './auth-helpers';
 
 interface Answer {
 	status?: number;
@@ -20,6 +32,10 @@ interface Answer {
 	body?: string;
 	chunks?: string[];
 	delayMs?: number;
+	/** The render waits for this before answering (a render caught in the middle). */
+	gate?: Promise<void>;
+	/** The app says this request changed data (as recordAudit makes it do). */
+	changed?: boolean;
 }
 
 let renders: string[] = [];
@@ -30,7 +46,9 @@ async function fakeApp(req: http.IncomingMessage, res: http.ServerResponse) {
 	renders.push(`${req.method} ${req.url}`);
 	const answer = answerFor(req.url ?? '/');
 	if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
+	if (answer.gate) await answer.gate;
 	res.setHeader('content-type', 'text/html');
+	if (answer.changed) res.setHeader(CHANGED_HEADER, '1');
 	res.setHeader('x-extra', 'kept on 304');
 	if (answer.marked) res.setHeader(CACHEABLE_HEADER, '1');
 	if (answer.cookie) res.setHeader('set-cookie', ['a=b; Path=/']);
@@ -120,23 +138,58 @@ describe('the shared cache in front of the app', () => {
 		expect(cache.size).toBe(1);
 	});
 
-	it('empties the cache when a write has been answered', async () => {
+	it('empties the cache when the app says a request changed data', async () => {
 		await start();
+		answerFor = (url) => ({ marked: true, changed: url === '/page?/save' });
 		await get('/page');
 		content = 'version 2';
-		const post = await get('/page', {}, 'POST');
+		const post = await get('/page?/save', {}, 'POST');
 		expect(post.res.status).toBe(200);
+		expect(post.res.headers.get(CHANGED_HEADER)).toBeNull();
 		const after = await get('/page');
 		expect(after.text).toBe('version 2 of /page');
 		expect(after.res.headers.get('x-cache')).toBe('MISS');
 	});
 
-	it('does not keep a render that began before an invalidation', async () => {
+	it('keeps what it has when a request changed nothing, whatever its method or answer', async () => {
 		await start();
-		const generation = cache.generation;
-		cache.clear();
-		expect(cache.set('k', entry('old'), generation)).toBe(false);
-		expect(cache.set('k', entry('new'), cache.generation)).toBe(true);
+		await get('/page');
+		answerFor = (url) =>
+			url === '/nope' ? { status: 404 } : url === '/login' ? { status: 400 } : { status: 405 };
+		for (const [path, method] of [
+			['/nope', 'OPTIONS'],
+			['/nope', 'POST'],
+			['/page', 'DELETE'],
+			['/page', 'PUT'],
+			['/login', 'POST'],
+			['/page', 'PATCH']
+		] as const) {
+			await get(path, {}, method);
+		}
+		// A signed-in request that changed nothing does not empty it either.
+		await get('/page', { cookie: 'ahadi_session=abc' });
+		expect(cache.size).toBe(1);
+		expect((await get('/page')).res.headers.get('x-cache')).toBe('HIT');
+	});
+
+	it('does not keep a render that was under way when a change was answered', async () => {
+		await start();
+		let open = () => {};
+		const gate = new Promise<void>((resolve) => (open = resolve));
+		answerFor = (url) =>
+			url === '/page' ? { marked: true, gate } : { marked: false, changed: true };
+		const slow = get('/page'); // waits at the gate before it answers
+		await until(() => renders.length === 1);
+		content = 'version 2';
+		await get('/page?/save', {}, 'POST');
+		content = 'version 1'; // what the slow render read before the write
+		open();
+		expect((await slow).text).toBe('version 1 of /page');
+		content = 'version 2';
+		answerFor = () => ({ marked: true });
+		const after = await get('/page');
+		expect(after.res.headers.get('x-cache')).toBe('MISS');
+		expect(after.text).toBe('version 2 of /page');
 	});
 
 	it('answers If-None-Match with 304, from the cache and on the first render', async () => {
@@ -201,16 +254,26 @@ describe('the shared cache in front of the app', () => {
 		expect([small.get('x'), small.get('y')?.body.toString()]).toEqual([undefined, 'def']);
 	});
 
-	it('renders again after the time to live', async () => {
+	it('renders again after the time to live, by the clock it was given', async () => {
 		let now = 1_000;
-		const ttl = new ResponseCache({ ttlMs: 100, now: () => now });
-		ttl.set('k', { ...entry('v'), storedAt: now }, 0);
+		await start({ ttlMs: 100, now: () => now });
+		await get('/page');
 		now += 99;
-		expect(ttl.get('k')).toBeDefined();
+		expect((await get('/page')).res.headers.get('x-cache')).toBe('HIT');
 		now += 1;
-		expect(ttl.get('k')).toBeUndefined();
+		expect((await get('/page')).res.headers.get('x-cache')).toBe('MISS');
+		expect(renders).toEqual(['GET /page', 'GET /page']);
 	});
 });
+
+/** Waits until `done()` holds, for at most two seconds. */
+async function until(done: () => boolean) {
+	const deadline = Date.now() + 2_000;
+	while (!done()) {
+		if (Date.now() > deadline) throw new Error('condition not met within 2 s');
+		await new Promise((r) => setTimeout(r, 5));
+	}
+}
 
 function entry(body: string) {
 	return { status: 200, headers: {}, body: Buffer.from(body), etag: '"e"', storedAt: Date.now() };
@@ -315,5 +378,29 @@ describe('which routes the app lets the front server share', () => {
 		expect(isSharedRoute('/(mp)/briefing')).toBe(false);
 		expect(isSharedRoute('/(clerk)/workspace/commitments/[id]')).toBe(false);
 		expect(isSharedRoute(null)).toBe(false);
+	});
+});
+
+describe('the app says which requests changed data', () => {
+	it('marks the response of a request that wrote to the audit log, and no other', async () => {
+		expect(APP_CHANGED_HEADER).toBe(CHANGED_HEADER);
+		const db = await freshDb();
+		const wrote = await handleCacheHeaders({
+			event: fakeEvent('/workspace/sittings?/create', { method: 'POST' }),
+			resolve: async () => {
+				await recordAudit(db, SYSTEM_ACTOR, { action: 'sitting.created', entity: 'sitting' });
+				return new Response(null, { status: 303, headers: { location: '/workspace' } });
+			}
+		});
+		expect(wrote.headers.get(CHANGED_HEADER)).toBe('1');
+		expect(wrote.headers.get(CACHEABLE_HEADER)).toBeNull();
+		for (const method of ['POST', 'OPTIONS', 'DELETE', 'GET']) {
+			const refused = await handleCacheHeaders({
+				event: fakeEvent('/commitments', { method }),
+				resolve: async () => new Response('no', { status: 405 })
+			});
+			expect(refused.headers.get(CHANGED_HEADER)).toBeNull();
+		}
+		await db.destroy();
 	});
 });

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { noteChange } from './db/change-signal';
 import type { DB } from './db/schema';
 
 export interface Actor {
@@ -49,4 +50,5 @@ export async function recordAudit(
 			after_json: serialise(entry.after)
 		})
 		.execute();
+	noteChange();
 }

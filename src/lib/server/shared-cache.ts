@@ -3,9 +3,12 @@
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { ACCESS } from './auth/access';
 import { SESSION_COOKIE } from './auth/session';
+import { trackChanges } from './db/change-signal';
 
 /** Must match CACHEABLE_HEADER in server/cache.js; the front server strips it before sending. */
 export const CACHEABLE_HEADER = 'x-ahadi-cacheable';
+/** Must match CHANGED_HEADER in server/cache.js: this request changed data (stripped too). */
+export const CHANGED_HEADER = 'x-ahadi-changed';
 /** Anyone may store a public page, but must check it is current before each use (ETag/304). */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
 /** Signed-in pages show drafts and private notes: never stored anywhere. */
@@ -30,11 +33,14 @@ function isSharedResponse(event: RequestEvent, response: Response): boolean {
 
 /**
  * Marks anonymous 200 answers of public routes as shareable (Cache-Control public, revalidate
- * every time); everything a signed-in user sees is `private, no-store`.
+ * every time); everything a signed-in user sees is `private, no-store`. A response to a request
+ * that changed data says so (CHANGED_HEADER), so the front server forgets what it kept.
  */
 export const handleCacheHeaders: Handle = async ({ event, resolve }) => {
-	let response = await resolve(event);
-	const shared = isSharedResponse(event, response);
+	const [resolved, changed] = await trackChanges(() => resolve(event));
+	let response = resolved;
+	if (changed) response = withHeader(response, CHANGED_HEADER, '1');
+	const shared = !changed && isSharedResponse(event, response);
 	const signedIn = event.locals.user !== null && event.locals.user !== undefined;
 	if (!shared && !signedIn) return response;
 	try {
@@ -46,6 +52,18 @@ export const handleCacheHeaders: Handle = async ({ event, resolve }) => {
 	}
 	return response;
 };
+
+function withHeader(response: Response, name: string, value: string): Response {
+	try {
+		response.headers.set(name, value);
+		return response;
+	} catch {
+		// A Response passed through from fetch() has immutable headers: copy it first.
+		const copy = new Response(response.body, response);
+		copy.headers.set(name, value);
+		return copy;
+	}
+}
 
 function setCacheHeaders(headers: Headers, shared: boolean) {
 	if (!shared) {
