@@ -380,6 +380,18 @@ describe('searchCommitments', () => {
 		expect(await refs({ q: 'unit reservists' })).toEqual([]);
 	});
 
+	it('requires every word of the longest search allowed, and refuses a longer one by name', async () => {
+		const common = 'e a n i t r o s l u'.split(' ');
+		expect(common).toHaveLength(10);
+		expect(await refs({ q: common.join(' ') })).not.toEqual([]);
+		// The tenth word matches nothing, so nothing is found (it was once silently dropped).
+		expect(await refs({ q: [...common.slice(0, 9), 'zzqxjvk'].join(' ') })).toEqual([]);
+		const parsed = parse(`q=${encodeURIComponent([...common, 'zzqxjvk'].join(' '))}`);
+		expect(parsed.ok).toBe(false);
+		if (!parsed.ok)
+			expect(parsed.errors).toEqual([{ param: 'q', message: 'must have at most 10 words' }]);
+	});
+
 	it('treats % and _ in a search as plain characters', async () => {
 		expect(await refs({ q: '100%' })).toEqual(['K/2025/003']);
 		expect(await refs({ q: '%' })).toEqual(['K/2025/003']);

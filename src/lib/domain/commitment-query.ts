@@ -96,6 +96,23 @@ export const COMMITMENT_QUERY_PARAMS = [
 	'pageSize'
 ] as const;
 
+/** A search matches records holding every one of at most this many words. */
+export const MAX_SEARCH_WORDS = 10;
+
+/** The words of a search, each to be matched; more than MAX_SEARCH_WORDS is refused by name. */
+export function searchWords(q: string | null): string[] {
+	return q ? q.split(' ').filter(Boolean) : [];
+}
+
+function readSearchWords(params: URLSearchParams, name: string, errors: ParamError[]) {
+	const text = readText(params, name, errors);
+	if (searchWords(text).length > MAX_SEARCH_WORDS) {
+		errors.push({ param: name, message: `must have at most ${MAX_SEARCH_WORDS} words` });
+		return null;
+	}
+	return text;
+}
+
 /**
  * Reads the filters from a query string. Each bad parameter is reported by name; unknown
  * parameters are ignored so that links carrying tracking or UI-only parameters still work.
@@ -103,7 +120,7 @@ export const COMMITMENT_QUERY_PARAMS = [
 export function parseCommitmentQuery(params: URLSearchParams): ParsedQuery<CommitmentQuery> {
 	const errors: ParamError[] = [];
 	const query: CommitmentQuery = {
-		q: readText(params, 'q', errors),
+		q: readSearchWords(params, 'q', errors),
 		committee: readSlugs(params, 'committee', errors),
 		organisation: readSlugs(params, 'organisation', errors),
 		tag: readSlugs(params, 'tag', errors),

@@ -294,10 +294,14 @@ const paging = [
 ];
 
 const commitmentFilters = [
-	queryParam('q', 'Words to find in the title, summary or quote (all must match)', {
-		type: 'string',
-		maxLength: 200
-	}),
+	queryParam(
+		'q',
+		'Words to find in the title, summary or quote: all must match; at most 10 words (more is a 400 naming `q`)',
+		{
+			type: 'string',
+			maxLength: 200
+		}
+	),
 	queryParam('committee', 'Committee slug (repeat or comma-separate for several)', str, true),
 	queryParam('organisation', 'Responsible organisation slug', str, true),
 	queryParam('tag', 'Theme tag slug', str, true),

@@ -17,7 +17,11 @@ import {
 	isDeliveryClosed,
 	type MilestoneStatus
 } from '$lib/domain';
-import { EMPTY_COMMITMENT_QUERY, type CommitmentQuery } from '$lib/domain/commitment-query';
+import {
+	EMPTY_COMMITMENT_QUERY,
+	searchWords,
+	type CommitmentQuery
+} from '$lib/domain/commitment-query';
 import type { DB } from '../db/schema';
 import { toRow, type CommitmentRow } from './commitments';
 import { containsIgnoringCase } from './text-match';
@@ -40,8 +44,6 @@ export interface CommitmentSearchRow extends CommitmentRow {
 type SearchFilter = CommitmentQuery & { ref?: string };
 
 const CLOSED_DELIVERY = DELIVERY_STATUSES.filter(isDeliveryClosed);
-/** A search is cut into at most this many words, each of which must match. */
-const MAX_TERMS = 10;
 
 export function joined(db: Kysely<DB>) {
 	return db
@@ -112,7 +114,7 @@ function conditions(eb: EB, f: SearchFilter, today: string): Expression<SqlBool>
 			? [eb('c.visibility', '=', 'published')]
 			: [eb('c.visibility', 'in', ['published', 'withdrawn']), eb('c.ref', '=', f.ref)];
 	if (f.q) {
-		for (const term of f.q.split(' ').filter(Boolean).slice(0, MAX_TERMS)) {
+		for (const term of searchWords(f.q)) {
 			list.push(
 				eb.or([
 					containsIgnoringCase(eb.ref('c.title'), term),
