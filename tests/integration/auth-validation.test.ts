@@ -118,6 +118,82 @@ describe('validateForm', () => {
 		});
 	});
 
+	const textSchema = z.object({
+		title: z.string().trim().min(1).max(200),
+		summary: z.string().trim().max(2000).optional(),
+		tags: z.array(z.string()).default([])
+	});
+
+	it.each([
+		['NUL', 'Unit\u0000'],
+		['ESC', '\u001b[31mred'],
+		['BEL', 'ring\u0007'],
+		['DEL', 'x\u007f'],
+		['a C1 control', 'x\u0085y'],
+		['U+FFFE', 'x\uFFFEy'],
+		['U+FFFF', '\uFFFF'],
+		['a noncharacter of a higher plane', 'x\u{10FFFF}']
+	])('refuses %s in any text field, naming the field, and keeps nothing', (_, bad) => {
+		for (const field of ['title', 'summary', 'tags'] as const) {
+			const fd = formData(
+				field === 'title'
+					? [['title', bad]]
+					: [
+							['title', 'A title'],
+							[field, bad]
+						]
+			);
+			const r = validateForm(fd, textSchema, {
+				labels: { title: 'Title', summary: 'Summary', tags: 'Tags' }
+			});
+			expect(r.ok).toBe(false);
+			const label = { title: 'Title', summary: 'Summary', tags: 'Tags' }[field];
+			if (!r.ok)
+				expect(r.errors[field]).toBe(
+					`${label} must not contain control or invisible characters (such as NUL, ESC or U+FFFE)`
+				);
+		}
+	});
+
+	it('keeps line breaks, tabs, emoji and joiners inside real text', () => {
+		const text = 'Line one\r\nLine\ttwo 🇰🇪 👩‍💻 Mhe. Murkomen\u00a0';
+		const r = validateForm(
+			formData([
+				['title', 'x'],
+				['summary', text]
+			]),
+			textSchema
+		);
+		expect(r.ok && r.data.summary).toBe(text.trim());
+	});
+
+	it('counts text of only spaces and invisible characters as missing', () => {
+		for (const blank of ['\u200b\u200b', '\u200c\u200d\u2060', '\ufeff \u00ad', ' \u00a0\u2003 ']) {
+			const r = validateForm(
+				formData([
+					['title', blank],
+					['summary', blank],
+					['tags', blank]
+				]),
+				textSchema,
+				{
+					labels: { title: 'Title' }
+				}
+			);
+			expect(r).toMatchObject({ ok: false, errors: { title: 'Enter title' } });
+			const optional = validateForm(
+				formData([
+					['title', 'T'],
+					['summary', blank],
+					['tags', blank]
+				]),
+				textSchema
+			);
+			expect(optional).toMatchObject({ ok: true, data: { title: 'T', tags: [] } });
+			expect(optional.ok && (optional.data.summary ?? '')).toBe('');
+		}
+	});
+
 	it('uses .describe() text as the label', () => {
 		const r = validateInput({}, z.object({ q: z.string().describe('Search words') }));
 		expect(r).toMatchObject({ ok: false, errors: { q: 'Enter search words' } });

@@ -20,6 +20,10 @@
  *   by handleParaglide; English outside a request), and name the field ("Enter title", "Title
  *   must be 200 characters or fewer"). The label is `labels[field]`, else the schema's `.describe()` text, else the field
  *   name in words. A message written in the schema (`.min(1, 'Enter the quote')`) wins.
+ * - Text that holds a control character (other than tab and line breaks), a C1 control, a
+ *   noncharacter such as U+FFFE or a lone surrogate is refused, naming the field; text of
+ *   nothing but spaces and invisible format characters (zero-width space, joiners, BOM, soft
+ *   hyphen) counts as missing. So no form can store what a reader cannot see.
  * - `values` echoes what was typed so the form can be shown again, except secrets: any field
  *   whose name contains "password", and those listed in `secret`. Never echo a password.
  * - `errors` holds the first message per field, keyed by field name, in form order.
@@ -122,6 +126,23 @@ function collect(formData: FormData, shape: Record<string, z.ZodType>) {
 	return input;
 }
 
+/**
+ * C0 controls but tab, line feed and carriage return; DEL and the C1 controls; noncharacters
+ * (U+FDD0–U+FDEF and U+xFFFE/U+xFFFF of every plane); lone surrogates.
+ */
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN =
+	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF]|[\uFFFE\uFFFF]|[\u{1FFFE}\u{1FFFF}\u{2FFFE}\u{2FFFF}\u{3FFFE}\u{3FFFF}\u{4FFFE}\u{4FFFF}\u{5FFFE}\u{5FFFF}\u{6FFFE}\u{6FFFF}\u{7FFFE}\u{7FFFF}\u{8FFFE}\u{8FFFF}\u{9FFFE}\u{9FFFF}\u{AFFFE}\u{AFFFF}\u{BFFFE}\u{BFFFF}\u{CFFFE}\u{CFFFF}\u{DFFFE}\u{DFFFF}\u{EFFFE}\u{EFFFF}\u{FFFFE}\u{FFFFF}\u{10FFFE}\u{10FFFF}]|\p{Cs}/u;
+
+export function hasForbiddenCharacters(text: string): boolean {
+	return FORBIDDEN.test(text);
+}
+
+/** Nothing a reader can see: only spaces and format characters (zero-width, joiners, BOM, …). */
+export function isBlank(text: string): boolean {
+	return /^[\s\p{Cf}]*$/u.test(text);
+}
+
 function isSecret(field: string, options: FormOptions): boolean {
 	return /password/i.test(field) || (options.secret ?? []).includes(field);
 }
@@ -153,13 +174,31 @@ export function validateInput<S extends z.ZodObject>(
 		return shape[field]?.description ?? humanise(field);
 	};
 
-	const result = schema.safeParse(input, {
+	const errors: FieldErrors = {};
+	const visible: Record<string, string | string[] | undefined> = {};
+	for (const [field, value] of Object.entries(input)) {
+		if (isSecret(field, options)) visible[field] = value;
+		else if (Array.isArray(value)) {
+			if (value.some(hasForbiddenCharacters))
+				errors[field] = m.v_control_chars({ label: labelOf(field) });
+			visible[field] = value.filter((v) => !isBlank(v));
+		} else if (value !== undefined && hasForbiddenCharacters(value)) {
+			errors[field] = m.v_control_chars({ label: labelOf(field) });
+		} else {
+			// Invisible-only text reads as spaces: an optional box is empty, a required one says
+			// "Enter …" (with the schema's own message, if it has one).
+			visible[field] = value !== undefined && isBlank(value) ? ' ' : value;
+		}
+	}
+
+	const result = schema.safeParse(visible, {
 		error: (issue) => messageFor(issue, labelOf(String(issue.path?.[0] ?? '')))
 	});
-	if (result.success) return { ok: true, data: result.data, values };
+	if (result.success && Object.keys(errors).length === 0) {
+		return { ok: true, data: result.data, values };
+	}
 
-	const errors: FieldErrors = {};
-	for (const issue of result.error.issues) {
+	for (const issue of result.success ? [] : result.error.issues) {
 		const field = String(issue.path[0] ?? 'form');
 		errors[field] ??= issue.message;
 	}
