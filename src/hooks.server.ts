@@ -6,6 +6,7 @@ import { db } from '$lib/server/db/client';
 import { migrateToLatest } from '$lib/server/db/migrate';
 import { handleServerTiming } from '$lib/server/db/query-count';
 import { handleForms } from '$lib/server/handle-forms';
+import { handleApi } from '$lib/server/http';
 import { handleCacheHeaders } from '$lib/server/shared-cache';
 
 export const init: ServerInit = async () => {
@@ -21,11 +22,13 @@ const handleAuth = createHandleAuth(db);
 // handleCacheHeaders marks anonymous public answers shareable for the front server's cache
 // (server/cache.js); handleServerTiming counts SQL per request when AHADI_SERVER_TIMING=1.
 // handleForms turns unreadable form bodies and prototype-named actions into 400/404.
+// handleApi answers CORS preflights and makes every /api/ refusal JSON (it wraps handleAccess).
 export const handle = sequence(
 	handleHeaders,
 	handleServerTiming,
 	handleCacheHeaders,
 	handleParaglide,
+	handleApi,
 	handleAuth,
 	handleAccess,
 	handleForms

@@ -2,6 +2,7 @@
 // max-age, so a proxy or CDN can serve repeats), open to any origin, and errors as JSON that name
 // the bad parameter.
 import { createHash } from 'node:crypto';
+import type { Handle } from '@sveltejs/kit';
 import type { ParamError } from '$lib/domain/query-params';
 
 export const CACHE_CONTROL = 'public, max-age=60';
@@ -49,13 +50,18 @@ export function cachedJson(request: Request, value: unknown): Response {
 	return cachedText(request, JSON.stringify(value), 'application/json; charset=utf-8');
 }
 
-function jsonError(status: number, body: Record<string, unknown>): Response {
+function jsonError(
+	status: number,
+	body: Record<string, unknown>,
+	headers: Record<string, string> = {}
+): Response {
 	return new Response(JSON.stringify(body), {
 		status,
 		headers: {
 			...CORS,
 			'Content-Type': 'application/json; charset=utf-8',
-			'Cache-Control': 'no-store'
+			'Cache-Control': 'no-store',
+			...headers
 		}
 	});
 }
@@ -81,3 +87,69 @@ export function badRequestFrom(errors: ParamError[]): Response {
 export function notFound(message: string): Response {
 	return jsonError(404, { error: 'not_found', message });
 }
+
+/** The API is read-only: these are the methods any of its paths answers. */
+const API_METHODS = 'GET, HEAD, OPTIONS';
+
+/** Request headers a script on another site may send (If-None-Match, to revalidate). */
+const API_REQUEST_HEADERS = 'If-None-Match';
+
+const ERROR_CODES: Record<number, string> = {
+	400: 'invalid_parameter',
+	401: 'unauthorised',
+	403: 'forbidden',
+	404: 'not_found',
+	405: 'method_not_allowed',
+	413: 'too_large',
+	415: 'unsupported_media_type'
+};
+
+/** `/api/...` in either language (reroute serves /sw/api/... by the same routes). */
+export function isApiPath(pathname: string): boolean {
+	return /^(\/sw)?\/api(\/|$)/.test(pathname);
+}
+
+/** An answer of ours, in the documented shape (set by jsonError). */
+function isApiAnswer(response: Response): boolean {
+	const type = response.headers.get('content-type') ?? '';
+	return type.startsWith('application/json') && response.headers.has('access-control-allow-origin');
+}
+
+/**
+ * Everything under /api/ is JSON for programs, never an HTML page: a CORS preflight (a script
+ * on another site that sends If-None-Match to revalidate) gets 204 with what it may do, and any
+ * refusal or failure, whoever answered it (no such path, a method the API does not have, the
+ * access table, an error), gets the documented error shape `{ error, message }` with CORS.
+ */
+export const handleApi: Handle = async ({ event, resolve }) => {
+	if (!isApiPath(event.url.pathname)) return resolve(event);
+	if (event.request.method === 'OPTIONS') {
+		return new Response(null, {
+			status: 204,
+			headers: {
+				...CORS,
+				'Access-Control-Allow-Methods': API_METHODS,
+				'Access-Control-Allow-Headers': API_REQUEST_HEADERS,
+				'Access-Control-Max-Age': '86400',
+				Allow: API_METHODS
+			}
+		});
+	}
+	const response = await resolve(event);
+	if (response.status < 400 || isApiAnswer(response)) return response;
+	const status = response.status;
+	const method = event.request.method;
+	const message =
+		status === 404
+			? `There is nothing at ${event.url.pathname}; see /api/v1/openapi.json for the paths.`
+			: status === 405
+				? `${method} is not allowed: the API answers ${API_METHODS}.`
+				: status >= 500
+					? 'Something went wrong on our side; try again later.'
+					: `The request was refused (${status}).`;
+	const code = ERROR_CODES[status] ?? (status >= 500 ? 'internal_error' : 'refused');
+	const extra: Record<string, string> = status === 405 ? { Allow: API_METHODS } : {};
+	const retryAfter = response.headers.get('retry-after');
+	if (retryAfter) extra['Retry-After'] = retryAfter;
+	return jsonError(status, { error: code, message }, extra);
+};
