@@ -1,5 +1,6 @@
 // The server hook's three steps, built here so tests can run them with their own database.
 // src/hooks.server.ts puts them together.
+import { createHash } from 'node:crypto';
 import { json, type Handle, type RequestEvent } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
 import { baseLocale, extractLocaleFromUrl, localizeHref } from '$lib/paraglide/runtime';
@@ -34,6 +35,11 @@ export function createHandleAuth(db: Kysely<DB>): Handle {
 	};
 }
 
+/** The refusal page's own styles, allowed by their hash: no 'unsafe-inline' anywhere. */
+const REFUSAL_STYLE =
+	'body{font:1rem/1.5 system-ui,sans-serif;color:#0b0c0c;margin:0}header{background:#1d4f6e;color:#fff;padding:.75rem 1rem;font-weight:700}main{max-width:40rem;padding:1.5rem 1rem}a{color:#1a56a0}';
+const REFUSAL_STYLE_HASH = `sha256-${createHash('sha256').update(REFUSAL_STYLE).digest('base64')}`;
+
 const TITLES: Record<number, string> = {
 	401: 'Sign in to continue',
 	403: 'You do not have permission to do this',
@@ -60,12 +66,11 @@ export function deny(event: RequestEvent, status: 401 | 403 | 405, message: stri
 	const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${TITLES[status]} · Ahadi</title>
-<style>body{font:1rem/1.5 system-ui,sans-serif;color:#0b0c0c;margin:0}header{background:#1d4f6e;color:#fff;padding:.75rem 1rem;font-weight:700}main{max-width:40rem;padding:1.5rem 1rem}a{color:#1a56a0}</style>
+<style>${REFUSAL_STYLE}</style>
 </head><body><header>Ahadi</header><main><h1>${TITLES[status]}</h1><p>${escapeHtml(message)}</p>${signIn}<p>Error ${status}</p></main></body></html>`;
 	const headers: Record<string, string> = {
 		'content-type': 'text/html; charset=utf-8',
-		'content-security-policy':
-			"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+		'content-security-policy': `default-src 'none'; style-src '${REFUSAL_STYLE_HASH}'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`
 	};
 	if (status === 405) headers.allow = 'GET, HEAD';
 	return new Response(html, { status, headers });
