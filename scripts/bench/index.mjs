@@ -11,6 +11,7 @@ import { bin, ensureBuilt, root, run } from '../lib.mjs';
 import { SERVER_ARGS } from '../server-command.mjs';
 import { clientJsOf } from './client-js.mjs';
 import { measureImport } from './import-rate.mjs';
+import { sendRefused } from './refused.mjs';
 import { peakRssMb, signIn, startServer, stopServer } from './servers.mjs';
 import { formatReport } from './report.mjs';
 
@@ -27,6 +28,8 @@ const PORT = 5350; // the app; 5351 the bare server
 const outDir = join(root, 'bench-results');
 const clientDir = join(root, 'build', 'client');
 const PASSWORD = 'bench-password-not-secret';
+/** Refused requests a second sent while a cached page is measured (the cache must stay warm). */
+const REFUSED_PER_SECOND = 100;
 
 mkdirSync(outDir, { recursive: true });
 if (process.argv.includes('--report')) {
@@ -308,6 +311,21 @@ for (const size of SIZES) {
 				delete m.html;
 				delete m.body;
 			}
+			if (cache === 'on') {
+				// The explorer, cached, measured again while another client sends refused requests.
+				const page = pages.find((p) => p.kind === 'public' && p.name.startsWith('explorer'));
+				if (page) {
+					const attacker = sendRefused(base, REFUSED_PER_SECOND, (DURATION + 30) * 1000);
+					const m = await load(base + page.path, {}, true, CONNECTIONS);
+					const refused = await attacker.stop();
+					delete m.html;
+					delete m.body;
+					sized.underRefused = { page: page.name, ...m, refused };
+					log(
+						`  ${page.name} (on) under ${REFUSED_PER_SECOND} refused requests/s: ${Math.round(m.rps)} req/s (${refused.sent} refused sent, ${refused.accepted} accepted)`
+					);
+				}
+			}
 			if (cache === 'off') {
 				// Rendered like the pages it is compared with: at their number of connections.
 				sized.baselines.kit = await load(`${base}/about`, {}, false, RENDER_CONNECTIONS);
@@ -349,6 +367,7 @@ const input = {
 	duration: DURATION,
 	connections: CONNECTIONS,
 	renderConnections: RENDER_CONNECTIONS,
+	refusedPerSecond: REFUSED_PER_SECOND,
 	seconds: (Date.now() - started) / 1000,
 	at: new Date().toISOString()
 };

@@ -10,7 +10,7 @@ const short = (/** @type {number} */ n) => (n >= 1000 ? `${n / 1000}k` : String(
 
 /**
  * @param {{ sizes: number[], results: any, clientJs: Record<string, { charts: boolean, files: number, gzipBytes: number, totalGzipBytes: number }>,
- *   quick: boolean, machine: string, duration: number, connections: number, renderConnections: number, seconds: number, at: string }} input
+ *   quick: boolean, machine: string, duration: number, connections: number, renderConnections: number, refusedPerSecond?: number, seconds: number, at: string }} input
  */
 export function formatReport(input) {
 	const { sizes, results, clientJs } = input;
@@ -97,6 +97,18 @@ export function formatReport(input) {
 		...rows.map((r) => `| ${r.join(' | ')} |`),
 		''
 	];
+	for (const s of sizes) {
+		const under = results[s].underRefused;
+		const quiet = under && results[s].pages[`${under.page}|cache on`];
+		if (!under || !quiet) continue;
+		const ratio = under.rps / quiet.rps;
+		lines.push(
+			`- ${under.page}, cache on, at ${fmt(s)} while another client sends ${fmt(input.refusedPerSecond ?? 100)} refused requests a second (POST to a missing path, OPTIONS, a form post without Origin, DELETE; ${fmt(under.refused.sent)} sent, ${fmt(under.refused.accepted)} accepted): ${fmt(under.rps)} req/s, p50 ${ms(under.p50)} ms, p99 ${ms(under.p99)} ms; quiet: ${fmt(quiet.rps)} req/s (${pct(ratio)}).`
+		);
+		checks.push(
+			`${mark(ratio >= 0.8 && under.refused.accepted === 0)} ${under.page} under refused requests at ${fmt(s)}: ${pct(ratio)} of the quiet row's req/s (target ≥ 80%)`
+		);
+	}
 	for (const s of sizes) {
 		const rss = results[s].peakRssMb;
 		lines.push(
