@@ -1,5 +1,4 @@
-import { describe, expect, expectTypeOf, it } from 'vitest';
-import type * as Schema from '$lib/server/db/schema';
+import { describe, expect, it } from 'vitest';
 import {
 	BUDGET_PHASES,
 	COMMITMENT_TYPES,
@@ -28,30 +27,15 @@ import {
 	isVisibility,
 	milestoneStatusLabel,
 	proceduralStatusLabel,
-	visibilityLabel,
-	type BudgetPhase,
-	type CommitmentType,
-	type DeliveryStatus,
-	type EconomicClass,
-	type EvidenceType,
-	type FundingStatus,
-	type MilestoneStatus,
-	type ProceduralStatus,
-	type Visibility
+	visibilityLabel
 } from '$lib/domain/status';
 
 describe('enum arrays', () => {
-	it('match the database types exactly (checked by the type checker)', () => {
-		expectTypeOf<DeliveryStatus>().toEqualTypeOf<Schema.DeliveryStatus>();
-		expectTypeOf<ProceduralStatus>().toEqualTypeOf<Schema.ProceduralStatus>();
-		expectTypeOf<FundingStatus>().toEqualTypeOf<Schema.FundingStatus>();
-		expectTypeOf<CommitmentType>().toEqualTypeOf<Schema.CommitmentType>();
-		expectTypeOf<Visibility>().toEqualTypeOf<Schema.Visibility>();
-		expectTypeOf<MilestoneStatus>().toEqualTypeOf<Schema.MilestoneStatus>();
-		expectTypeOf<EvidenceType>().toEqualTypeOf<Schema.EvidenceType>();
-		expectTypeOf<BudgetPhase>().toEqualTypeOf<Schema.BudgetPhase>();
-		expectTypeOf<EconomicClass>().toEqualTypeOf<Schema.EconomicClass>();
+	it('has one entry per delivery status', () => {
+		// That the arrays' types equal the database's is checked at compile time by
+		// `npm run check` (status.types.ts beside this file), not here.
 		expect(DELIVERY_STATUSES).toHaveLength(8);
+		expect(new Set(DELIVERY_STATUSES).size).toBe(DELIVERY_STATUSES.length);
 	});
 
 	it('keeps the funding chain and budget cycle in their documented order', () => {
