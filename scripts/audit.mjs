@@ -1,7 +1,9 @@
 // `npm run audit`: Lighthouse (mobile profile, Debian's Chromium; the median of AUDIT_RUNS runs,
-// default 3) on the dashboard, the explorer and a commitment page of the built app serving the demo data on 127.0.0.1. Prints
-// the scores and exits 1 when a page is below performance 95, accessibility 100 or best
-// practices 100 (listing the audits that cost points).
+// default 3) on the dashboard, the explorer and a commitment page of the built app serving the
+// demo data on 127.0.0.1. Prints the scores and exits 1 when a page is below accessibility 100
+// or best practices 100 (listing the audits that cost points). Performance is printed, and
+// gated only when AUDIT_MIN_PERFORMANCE is set: it measures the machine's spare CPU as much as
+// the page (total blocking time, scaled to a slow phone), so it is no gate for a shared runner.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,15 +18,13 @@ const PAGES = [
 	['explorer', '/commitments'],
 	['commitment', '/commitments/DCAIS%2F2025%2F001']
 ];
-// The performance score depends on the machine's spare CPU (total blocking time is measured,
-// then scaled to a slow phone): CI on a shared 2-core runner sets AUDIT_MIN_PERFORMANCE lower to
-// catch regressions without failing on a neighbour's load. Accessibility and best practices
-// do not depend on load and stay at 100 everywhere.
-const THRESHOLDS = {
-	performance: Number(process.env.AUDIT_MIN_PERFORMANCE ?? 95),
-	accessibility: 100,
-	'best-practices': 100
-};
+// Accessibility and best practices do not depend on load and stay at 100 everywhere.
+/** @type {Record<string, number>} */
+const THRESHOLDS = { accessibility: 100, 'best-practices': 100 };
+if (process.env.AUDIT_MIN_PERFORMANCE) {
+	THRESHOLDS.performance = Number(process.env.AUDIT_MIN_PERFORMANCE);
+}
+const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
 const CHROME_FLAGS = [
 	'--headless=new',
 	'--no-sandbox',
@@ -133,7 +133,7 @@ async function main() {
 		for (const [name, path] of PAGES) {
 			const report = medianRun(name, path);
 			const scores = Object.fromEntries(
-				Object.keys(THRESHOLDS).map((c) => [c, Math.round(report.categories[c].score * 100)])
+				CATEGORIES.map((c) => [c, Math.round(report.categories[c].score * 100)])
 			);
 			console.log(
 				`  ${`${name} ${path}`.padEnd(44)} ${String(scores.performance).padStart(4)}  ${String(scores.accessibility).padStart(4)}  ${String(scores['best-practices']).padStart(4)}`
@@ -155,9 +155,8 @@ async function main() {
 		);
 		process.exit(1);
 	}
-	console.log(
-		`✔ every page meets performance ≥ ${THRESHOLDS.performance}, accessibility 100, best practices 100`
-	);
+	const performance = THRESHOLDS.performance ? `performance ≥ ${THRESHOLDS.performance}, ` : '';
+	console.log(`✔ every page meets ${performance}accessibility 100, best practices 100`);
 }
 
 main().catch((e) => {
