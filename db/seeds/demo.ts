@@ -12,6 +12,7 @@ import type {
 	MilestoneStatus,
 	ProceduralStatus
 } from '../../src/lib/server/db/schema';
+import { entityOf, type AuditAction } from '../../src/lib/server/audit';
 import { refreshFundingStatuses } from '../../src/lib/server/services/funding-status';
 
 export const DEMO_COMMITTEE_SLUG = 'administration-internal-security';
@@ -73,8 +74,8 @@ export async function seedDemo(db: Kysely<DB>): Promise<{ loaded: boolean }> {
 				at: now,
 				user_id: null,
 				actor: 'system (demo seed)',
-				action: 'seed',
-				entity: 'database',
+				action: 'demo.seeded' satisfies AuditAction,
+				entity: entityOf('demo.seeded'),
 				entity_id: null,
 				before_json: null,
 				after_json: JSON.stringify({

@@ -63,9 +63,9 @@ describe('audit log queries', () => {
 			.values({ email: 'a@x.example', name: 'A', role: 'admin', password_hash: 'x' })
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		await recordAudit(db, { id: u.id, label: 'A' }, { action: 'a', entity: 'user' });
-		await recordAudit(db, { id: null, label: 'system' }, { action: 'b', entity: 'user' });
+		await recordAudit(db, { id: u.id, label: 'A' }, { action: 'user.updated' });
+		await recordAudit(db, { id: null, label: 'system' }, { action: 'user.created' });
 		const mine = await listAuditEntries(db, { userId: u.id });
-		expect(mine.rows.map((r) => r.action)).toEqual(['a']);
+		expect(mine.rows.map((r) => r.action)).toEqual(['user.updated']);
 	});
 });

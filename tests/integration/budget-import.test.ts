@@ -304,8 +304,8 @@ describe('previewBudgetImport and applyBudgetImport', () => {
 		]);
 		const audit = await db.selectFrom('audit_log').selectAll().executeTakeFirstOrThrow();
 		expect(audit).toMatchObject({
-			action: 'import',
-			entity: 'budget_figures',
+			action: 'import.applied',
+			entity: 'import',
 			actor: 'test import'
 		});
 		expect(JSON.parse(audit.after_json!)).toMatchObject({
@@ -353,9 +353,9 @@ describe('previewBudgetImport and applyBudgetImport', () => {
 		const change = await db
 			.selectFrom('audit_log')
 			.selectAll()
-			.where('action', '=', 'update')
+			.where('action', '=', 'budget_figure.corrected')
 			.executeTakeFirstOrThrow();
-		expect(change).toMatchObject({ entity: 'budget_figures', entity_id: String(stored.id) });
+		expect(change).toMatchObject({ entity: 'budget_figure', entity_id: String(stored.id) });
 		expect(JSON.parse(change.before_json!)).toMatchObject({ amount_kes: 37_508_800_000 });
 		expect(JSON.parse(change.after_json!)).toMatchObject({ amount_kes: 38_000_000_000 });
 

@@ -266,8 +266,7 @@ describe('loadDashboard', () => {
 				.where('id', '=', target.id)
 				.execute();
 			await recordAudit(trx, SYSTEM_ACTOR, {
-				action: 'commitment.update',
-				entity: 'commitment',
+				action: 'commitment.updated',
 				entityId: target.id
 			});
 		});

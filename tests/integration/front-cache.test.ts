@@ -388,7 +388,7 @@ describe('the app says which requests changed data', () => {
 		const wrote = await handleCacheHeaders({
 			event: fakeEvent('/workspace/sittings?/create', { method: 'POST' }),
 			resolve: async () => {
-				await recordAudit(db, SYSTEM_ACTOR, { action: 'sitting.created', entity: 'sitting' });
+				await recordAudit(db, SYSTEM_ACTOR, { action: 'sitting.created' });
 				return new Response(null, { status: 303, headers: { location: '/workspace' } });
 			}
 		});

@@ -219,7 +219,7 @@ describe('budget figures by hand', () => {
 		const audit = await db
 			.selectFrom('audit_log')
 			.select(['action', 'before_json', 'after_json'])
-			.where('entity', '=', 'budget_figures')
+			.where('entity', '=', 'budget_figure')
 			.orderBy('id', 'desc')
 			.executeTakeFirstOrThrow();
 		expect(audit.action).toBe('budget_figure.corrected');

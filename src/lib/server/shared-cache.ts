@@ -37,7 +37,7 @@ function isSharedResponse(event: RequestEvent, response: Response): boolean {
  * that changed data says so (CHANGED_HEADER), so the front server forgets what it kept.
  */
 export const handleCacheHeaders: Handle = async ({ event, resolve }) => {
-	const [resolved, changed] = await trackChanges(() => resolve(event));
+	const [resolved, changed] = await trackChanges(async () => resolve(event));
 	let response = resolved;
 	if (changed) response = withHeader(response, CHANGED_HEADER, '1');
 	const shared = !changed && isSharedResponse(event, response);

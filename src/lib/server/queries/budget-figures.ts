@@ -1,6 +1,7 @@
 // Budget lines and their figures for the clerk workspace: a filtered, paged list, and the
 // writes behind entering a line or a figure by hand. Writes take a Transaction.
 import type { Kysely, Transaction } from 'kysely';
+import { entitySpellings } from '../audit';
 import type { BudgetPhase, DB, EconomicClass } from '../db/schema';
 
 export interface WorkspaceFigure {
@@ -261,7 +262,7 @@ export async function figureLastSaved(
 		.selectFrom('audit_log as a')
 		.leftJoin('users as u', 'u.id', 'a.user_id')
 		.select(['u.name', 'a.actor', 'a.at'])
-		.where('a.entity', '=', 'budget_figures')
+		.where('a.entity', 'in', entitySpellings('budget_figure'))
 		.where('a.entity_id', '=', String(figureId))
 		.orderBy('a.at', 'desc')
 		.orderBy('a.id', 'desc')

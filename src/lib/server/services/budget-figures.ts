@@ -50,7 +50,6 @@ export async function addBudgetLine(
 		const id = await insertBudgetLine(trx, line);
 		await recordAudit(trx, actor, {
 			action: 'budget_line.created',
-			entity: 'budget_lines',
 			entityId: id,
 			after: line
 		});
@@ -119,7 +118,6 @@ export async function saveFigure(
 			const id = await insertFigure(trx, line.id, input.phase, input.asOf, next);
 			await recordAudit(trx, actor, {
 				action: 'budget_figure.created',
-				entity: 'budget_figures',
 				entityId: id,
 				after: { budget_line_id: line.id, phase: input.phase, as_of: input.asOf, ...next }
 			});
@@ -147,7 +145,6 @@ export async function saveFigure(
 			}
 			await recordAudit(trx, actor, {
 				action: 'budget_figure.corrected',
-				entity: 'budget_figures',
 				entityId: stored.id,
 				before: { ...seen, illustrative: stored.illustrative },
 				after: next

@@ -902,8 +902,7 @@ async function applyRenames(trx: Transaction<DB>, renames: readonly LineRename[]
 			throw new ImportConflictError(`Budget line ${r.budgetLineId} changed during the import`);
 		}
 		await recordAudit(trx, actor, {
-			action: 'update',
-			entity: 'budget_lines',
+			action: 'budget_line.updated',
 			entityId: r.budgetLineId,
 			before: { vote_name: r.from },
 			after: { vote_name: r.to }
@@ -937,8 +936,7 @@ async function applyChanges(trx: Transaction<DB>, plan: Plan, actor: Actor) {
 			);
 		}
 		await recordAudit(trx, actor, {
-			action: 'update',
-			entity: 'budget_figures',
+			action: 'budget_figure.corrected',
 			entityId: figureId,
 			before: {
 				amount_kes: before!.amountKes,
@@ -1033,8 +1031,7 @@ export async function applyBudgetImport(
 			commitmentIds.length > 0 ? await refreshFundingStatuses(trx, commitmentIds) : 0;
 
 		await recordAudit(trx, actor, {
-			action: 'import',
-			entity: 'budget_figures',
+			action: 'import.applied',
 			entityId: null,
 			after: {
 				file: opts.source?.name ?? null,

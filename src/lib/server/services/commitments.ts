@@ -104,7 +104,6 @@ async function insertNew(trx: Transaction<DB>, user: Editor, input: NewCommitmen
 	}
 	await recordAudit(trx, actorOf(user), {
 		action: 'commitment.created',
-		entity: 'commitment',
 		entityId: id,
 		after: { ...values, tags: tags.map((t) => t.name) }
 	});
@@ -205,7 +204,6 @@ export async function saveCommitment(
 			Object.fromEntries(changed.map((k) => [k, row[k]]));
 		await recordAudit(trx, actorOf(user), {
 			action: 'commitment.updated',
-			entity: 'commitment',
 			entityId: id,
 			before: { ...pick(before), version, ...(tagsChanged ? { tags: beforeTags } : {}) },
 			after: {
@@ -244,7 +242,6 @@ export async function publishCommitment(
 		const actor = actorOf(user);
 		await recordAudit(trx, actor, {
 			action: 'commitment.published',
-			entity: 'commitment',
 			entityId: id,
 			before: { visibility: 'draft', version },
 			after: { ...patch, ref: before.ref, version: version + 1 }
@@ -252,7 +249,6 @@ export async function publishCommitment(
 		if (await publishSittingIfDraft(trx, before.sitting_id)) {
 			await recordAudit(trx, actor, {
 				action: 'sitting.published',
-				entity: 'sitting',
 				entityId: before.sitting_id,
 				before: { visibility: 'draft' },
 				after: { visibility: 'published', with: before.ref }
@@ -302,7 +298,6 @@ export async function withdrawCommitment(
 		});
 		await recordAudit(trx, actorOf(user), {
 			action: 'commitment.withdrawn',
-			entity: 'commitment',
 			entityId: id,
 			before: { visibility: 'published', version },
 			after: { ...patch, version: version + 1, updateId }

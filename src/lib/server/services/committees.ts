@@ -77,7 +77,6 @@ export async function addCommittee(db: Kysely<DB>, actor: Actor, input: Committe
 			.executeTakeFirstOrThrow();
 		await recordAudit(trx, actor, {
 			action: 'committee.created',
-			entity: 'committee',
 			entityId: row.id,
 			after: values
 		});
@@ -110,7 +109,6 @@ export async function editCommittee(
 		await trx.updateTable('committees').set(after).where('id', '=', id).execute();
 		await recordAudit(trx, actor, {
 			action: 'committee.updated',
-			entity: 'committee',
 			entityId: id,
 			before,
 			after: { ...before, ...after }

@@ -37,7 +37,6 @@ export async function addDeadlineRule(
 		const id = await insertDeadlineRule(trx, input);
 		await recordAudit(trx, actor, {
 			action: 'deadline_rule.created',
-			entity: 'deadline_rule',
 			entityId: id,
 			after: input
 		});
@@ -60,7 +59,6 @@ export async function editDeadlineRule(
 		await updateDeadlineRule(trx, id, input);
 		await recordAudit(trx, actor, {
 			action: 'deadline_rule.updated',
-			entity: 'deadline_rule',
 			entityId: id,
 			before,
 			after: { ...before, ...input }
@@ -82,7 +80,6 @@ export async function setDeadlineRuleActivity(
 		await setDeadlineRuleActive(trx, id, active);
 		await recordAudit(trx, actor, {
 			action: active ? 'deadline_rule.activated' : 'deadline_rule.deactivated',
-			entity: 'deadline_rule',
 			entityId: id,
 			before: { active: before.active },
 			after: { active }

@@ -125,7 +125,6 @@ export async function addFundingLink(
 		await refreshFundingStatuses(trx, [c.id]);
 		await recordAudit(trx, actorOf(author), {
 			action: 'funding_link.created',
-			entity: 'funding_link',
 			entityId: id,
 			after: { commitment_id: c.id, ...auditView({ ...share, budgetLineId }) }
 		});
@@ -182,7 +181,6 @@ export async function editFundingLink(
 		await refreshFundingStatuses(trx, [c.id]);
 		await recordAudit(trx, actorOf(author), {
 			action: 'funding_link.updated',
-			entity: 'funding_link',
 			entityId: linkId,
 			before: auditView(seen),
 			after: auditView(next)
@@ -204,7 +202,6 @@ export async function removeFundingLink(
 		await refreshFundingStatuses(trx, [c.id]);
 		await recordAudit(trx, actorOf(author), {
 			action: 'funding_link.removed',
-			entity: 'funding_link',
 			entityId: linkId,
 			before: {
 				commitment_id: c.id,

@@ -144,7 +144,6 @@ export async function previewUpload(
 		});
 		await recordAudit(trx, actor, {
 			action: 'import.previewed',
-			entity: 'import_job',
 			entityId: id,
 			after: { file: file.name, sha256, ...preview?.counts }
 		});
@@ -186,7 +185,6 @@ export async function runImportJob(
 			});
 			await recordAudit(trx, actor, {
 				action: 'import.finished',
-				entity: 'import_job',
 				entityId: job.id,
 				after: result
 			});
@@ -201,7 +199,6 @@ export async function runImportJob(
 			await finishImportJob(trx, job.id, { status: 'failed', done: 0, error: message });
 			await recordAudit(trx, actor, {
 				action: 'import.failed',
-				entity: 'import_job',
 				entityId: job.id,
 				after: { error: message }
 			});
@@ -241,7 +238,6 @@ export async function confirmImport(
 		if (!(await startImportJob(trx, job.id, parsed.rows.length))) return false;
 		await recordAudit(trx, actor, {
 			action: 'import.confirmed',
-			entity: 'import_job',
 			entityId: job.id,
 			after: { file: job.file_name, sha256: job.sha256, rows: parsed.rows.length }
 		});

@@ -67,7 +67,6 @@ export async function addMilestone(
 		const id = await insertMilestone(trx, { commitmentId: c.id, ...plan });
 		await recordAudit(trx, actorOf(author), {
 			action: 'milestone.created',
-			entity: 'milestone',
 			entityId: id,
 			after: {
 				commitment_id: c.id,
@@ -124,7 +123,6 @@ export async function editMilestone(
 		await saveIfVersion(trx, m.id, input.version, changes);
 		await recordAudit(trx, actorOf(author), {
 			action: 'milestone.updated',
-			entity: 'milestone',
 			entityId: m.id,
 			before: { title: m.title, planned_on: m.planned_on, weight: m.weight, version: m.version },
 			after: { ...changes, version: m.version + 1 }
@@ -184,7 +182,6 @@ export async function markMilestone(
 			evidenceId = await insertEvidence(trx, c.id, author.id, newEvidence);
 			await recordAudit(trx, actor, {
 				action: 'evidence.created',
-				entity: 'evidence',
 				entityId: evidenceId,
 				after: newEvidence
 			});
@@ -193,7 +190,6 @@ export async function markMilestone(
 		await saveIfVersion(trx, m.id, input.version, changes);
 		await recordAudit(trx, actor, {
 			action: 'milestone.marked',
-			entity: 'milestone',
 			entityId: m.id,
 			before: {
 				status: m.status,
@@ -224,7 +220,6 @@ export async function markMilestone(
 		await linkUpdateEvidence(trx, updateId, [evidenceId]);
 		await recordAudit(trx, actor, {
 			action: 'update.created',
-			entity: 'update',
 			entityId: updateId,
 			after: { ...entry, evidenceIds: [evidenceId] }
 		});

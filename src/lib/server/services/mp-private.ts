@@ -33,8 +33,7 @@ export async function setWatching(
 				.execute();
 		}
 		await recordAudit(trx, actor, {
-			action: watching ? 'watch' : 'unwatch',
-			entity: 'watchlist',
+			action: watching ? 'watchlist.added' : 'watchlist.removed',
 			entityId: commitmentId
 		});
 	});
@@ -61,8 +60,7 @@ export async function addPrivateNote(
 			.executeTakeFirstOrThrow();
 		// The audit log records that a note was written, not what it says: notes are private.
 		await recordAudit(trx, actor, {
-			action: 'create',
-			entity: 'private_note',
+			action: 'private_note.created',
 			entityId: row.id,
 			after: { commitment_id: commitmentId, length: body.length }
 		});
@@ -83,7 +81,7 @@ export async function deletePrivateNote(
 			.where('user_id', '=', actor.id)
 			.executeTakeFirst();
 		if (Number(result.numDeletedRows) === 0) return false;
-		await recordAudit(trx, actor, { action: 'delete', entity: 'private_note', entityId: noteId });
+		await recordAudit(trx, actor, { action: 'private_note.deleted', entityId: noteId });
 		return true;
 	});
 }

@@ -38,7 +38,6 @@ export async function addPerson(db: Kysely<DB>, actor: Actor, name: string): Pro
 		const id = await insertPerson(trx, slug, name);
 		await recordAudit(trx, actor, {
 			action: 'person.created',
-			entity: 'person',
 			entityId: id,
 			after: { slug, name }
 		});
@@ -63,7 +62,6 @@ export async function addOffice(
 		});
 		await recordAudit(trx, actor, {
 			action: 'office.created',
-			entity: 'office',
 			entityId: id,
 			after: { slug, ...input }
 		});
@@ -86,7 +84,6 @@ export async function addOrganisation(
 		});
 		await recordAudit(trx, actor, {
 			action: 'organisation.created',
-			entity: 'organisation',
 			entityId: id,
 			after: { slug, ...input }
 		});
@@ -125,7 +122,6 @@ export async function recordOfficeHolding(
 		});
 		await recordAudit(trx, actor, {
 			action: 'office_holding.created',
-			entity: 'office_holding',
 			entityId: id,
 			after: { ...input, endedHoldings: previous.map((h) => h.id) }
 		});
@@ -148,7 +144,6 @@ export async function retireReference(
 		await retireReferenceRow(trx, kind, id, at);
 		await recordAudit(trx, actor, {
 			action: `${kind}.retired`,
-			entity: kind,
 			entityId: id,
 			before: { retired_at: null },
 			after: { retired_at: at }
@@ -186,7 +181,6 @@ export async function mergeReference(
 				: await mergeOrganisationInto(trx, fromId, intoId, at);
 		await recordAudit(trx, actor, {
 			action: `${kind}.merged`,
-			entity: kind,
 			entityId: fromId,
 			before: { slug: from.slug, merged_into_id: null, retired_at: null },
 			after: { merged_into_id: intoId, into: into.slug, retired_at: at, moved }

@@ -45,7 +45,6 @@ export async function startSession(
 		const session = await createSession(trx, token, user.id);
 		await recordAudit(trx, actorOf(user), {
 			action: 'session.started',
-			entity: 'user',
 			entityId: user.id
 		});
 		return session;
@@ -61,7 +60,6 @@ export async function endSession(
 		await invalidateSession(trx, sessionId);
 		await recordAudit(trx, actorOf(user), {
 			action: 'session.ended',
-			entity: 'user',
 			entityId: user.id
 		});
 	});

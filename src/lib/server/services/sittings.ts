@@ -88,7 +88,6 @@ export async function createSitting(
 		await replaceAppearances(trx, id, input.appearances);
 		await recordAudit(trx, actorOf(user), {
 			action: 'sitting.created',
-			entity: 'sitting',
 			entityId: id,
 			after: { ...values, appearances: input.appearances }
 		});
@@ -129,7 +128,6 @@ export async function saveSitting(
 		await replaceAppearances(trx, id, input.appearances);
 		await recordAudit(trx, actorOf(user), {
 			action: 'sitting.updated',
-			entity: 'sitting',
 			entityId: id,
 			before: {
 				sat_on: before.sat_on,

@@ -73,7 +73,6 @@ export async function recordUpdate(
 		}
 		await recordAudit(trx, actor, {
 			action: 'commitment.update_recorded',
-			entity: 'commitment',
 			entityId: c.id,
 			before,
 			after: { ...before, ...changes, version: c.version + 1 }
@@ -85,7 +84,6 @@ export async function recordUpdate(
 			evidenceIds.push(id);
 			await recordAudit(trx, actor, {
 				action: 'evidence.created',
-				entity: 'evidence',
 				entityId: id,
 				after: item
 			});
@@ -110,7 +108,6 @@ export async function recordUpdate(
 		await linkUpdateEvidence(trx, updateId, cited);
 		await recordAudit(trx, actor, {
 			action: 'update.created',
-			entity: 'update',
 			entityId: updateId,
 			after: { ...update, evidenceIds: cited }
 		});
@@ -127,7 +124,6 @@ export async function recordUpdate(
 			const id = await insertDueDateChange(trx, change);
 			await recordAudit(trx, actor, {
 				action: 'due_date_change.created',
-				entity: 'due_date_change',
 				entityId: id,
 				after: change
 			});
@@ -145,7 +141,6 @@ export async function recordUpdate(
 			const id = await insertRequest(trx, request);
 			await recordAudit(trx, actor, {
 				action: 'commitment_request.created',
-				entity: 'commitment_request',
 				entityId: id,
 				after: request
 			});
@@ -165,7 +160,6 @@ export async function recordUpdate(
 			}
 			await recordAudit(trx, actor, {
 				action: 'commitment_request.decided',
-				entity: 'commitment_request',
 				entityId: pending.id,
 				before: { decision: 'pending' },
 				after: decision

@@ -76,7 +76,6 @@ export async function createUser(db: Kysely<DB>, actor: Actor, input: NewUser): 
 		await replaceUserCommittees(trx, id, committeeIds);
 		await recordAudit(trx, actor, {
 			action: 'user.created',
-			entity: 'user',
 			entityId: id,
 			after: {
 				...auditView({ email, name: input.name, role: input.role }, committeeIds),
@@ -102,7 +101,6 @@ export async function updateUser(
 		await replaceUserCommittees(trx, id, committeeIds);
 		await recordAudit(trx, actor, {
 			action: 'user.updated',
-			entity: 'user',
 			entityId: id,
 			before: auditView(
 				before,
@@ -128,7 +126,6 @@ export async function setUserDisabled(
 		if (disabled) await invalidateUserSessions(trx, id);
 		await recordAudit(trx, actor, {
 			action: disabled ? 'user.disabled' : 'user.enabled',
-			entity: 'user',
 			entityId: id,
 			before: { disabledAt: before.disabledAt },
 			after: { disabledAt }
@@ -150,7 +147,6 @@ export async function setTemporaryPassword(
 		await invalidateUserSessions(trx, id);
 		await recordAudit(trx, actor, {
 			action: 'user.temporary_password_set',
-			entity: 'user',
 			entityId: id,
 			after: { mustChangePassword: true }
 		});
@@ -180,7 +176,6 @@ export async function changeOwnPassword(
 		await invalidateUserSessions(trx, actor.id);
 		await recordAudit(trx, actor, {
 			action: 'user.password_changed',
-			entity: 'user',
 			entityId: actor.id
 		});
 	});
