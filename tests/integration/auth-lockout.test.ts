@@ -28,7 +28,7 @@ async function attempt(
 ) {
 	const event = fakeEvent('/login', { form: { email, password }, address, cookies });
 	try {
-		const result = (await loginActions.default(event as never)) as ActionFailure;
+		const result = (await loginActions.default!(event as never)) as ActionFailure;
 		const headers = event.setHeaders.mock.calls.at(-1)?.[0] as Record<string, string> | undefined;
 		return { status: result.status, retryAfter: headers?.['retry-after'] ?? null };
 	} catch (e) {
@@ -197,7 +197,7 @@ describe('the device cookie', () => {
 			cookies: browser,
 			locals: { user: session.user!, session: session.session! }
 		});
-		await expect(logoutActions.default(out as never)).rejects.toSatisfy(isRedirect);
+		await expect(logoutActions.default!(out as never)).rejects.toSatisfy(isRedirect);
 		expect(browser.get(SESSION_COOKIE)).toBeUndefined();
 		expect(browser.get(DEVICE_COOKIE)).toBe(token);
 		expect(await devicesOf(OWNER)).toHaveLength(1);
@@ -227,7 +227,7 @@ describe('the device cookie', () => {
 			},
 			locals: { user: user!, session: session! }
 		});
-		await expect(accountActions.password(change as never)).rejects.toSatisfy(isRedirect);
+		await expect(accountActions.password!(change as never)).rejects.toSatisfy(isRedirect);
 		expect(await devicesOf(email)).toEqual([]);
 	});
 
