@@ -94,7 +94,9 @@ test.describe('signing in and out', () => {
 		await expect(other).toHaveURL('/');
 	});
 
-	test('after 5 failures for one account the answer is 429 with Retry-After', async ({ page }) => {
+	test('after 5 failures for one account from one address the answer is 429 with Retry-After', async ({
+		page
+	}) => {
 		const api = await client();
 		const email = `throttle.${Date.now()}@ahadi.example`; // no such account: throttled alike
 		for (let i = 0; i < 5; i++) {
@@ -105,16 +107,48 @@ test.describe('signing in and out', () => {
 		expect(res.status()).toBe(429);
 		expect(Number(res.headers()['retry-after'])).toBeGreaterThan(800);
 		expect(await res.text()).toContain('Too many sign-in attempts. Try again in 15 minutes.');
+		// Counted per account and client address, in the database, not in memory.
 		const row = readDb<{ failures: number }>(
-			'select failures from login_throttle where key = ?',
-			`account:${email}`
+			"select failures from login_throttle where key like 'pair:% ' || ?",
+			email
 		);
-		expect(row[0]!.failures).toBeGreaterThan(5); // kept in the database, not in memory
+		expect(row[0]!.failures).toBeGreaterThan(5);
 
 		// The browser sees the same message, with the email kept.
 		await signIn(page, email, 'yet another guess');
 		await expect(page.getByRole('alert')).toContainText('Too many sign-in attempts');
 		await expect(page.getByLabel('Email')).toHaveValue(email);
+	});
+
+	test('a browser trusted for the account still signs in while strangers are locked out', async ({
+		page,
+		context
+	}) => {
+		const { email, password } = await freshUser('trusted');
+		await signIn(page, email, password);
+		await expect(page).toHaveURL('/');
+		// The device cookie: HttpOnly, sent only to the sign-in pages, kept on sign-out.
+		const device = (await context.cookies()).filter((c) => c.name === 'ahadi_device');
+		expect(device.map((c) => c.path).sort()).toEqual(['/login', '/sw/login']);
+		for (const c of device) expect(c).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+		expect((await context.cookies('http://127.0.0.1/')).map((c) => c.name)).not.toContain(
+			'ahadi_device'
+		);
+		await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+		await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+
+		// A stranger (same address, as every client here is local) fails until refused.
+		const api = await client();
+		for (let i = 0; i < 6; i++) await api.post('/login', formBody({ email, password: `g ${i}` }));
+		const refused = await api.post('/login', formBody({ email, password }));
+		expect(refused.status()).toBe(429);
+
+		// The owner's browser presents its device cookie and gets in.
+		await signIn(page, email, password);
+		await expect(page).toHaveURL('/');
+		await expect(
+			page.getByRole('banner').getByRole('link', { name: 'Test trusted' })
+		).toBeVisible();
 	});
 
 	test('a cross-origin form POST is refused (SvelteKit’s CSRF check is on)', async () => {

@@ -122,9 +122,9 @@ describe('sign in', () => {
 		});
 	});
 
-	it('answers 429 with Retry-After after 5 attempts on one account; success resets', async () => {
-		const attempt = (password: string) =>
-			call(loginActions.default, '/login', { form: { email: 'mp@x.example', password } });
+	it('answers 429 with Retry-After after 5 attempts on one account from one address; success resets', async () => {
+		const attempt = (password: string, address = '192.0.2.10') =>
+			call(loginActions.default, '/login', { form: { email: 'mp@x.example', password }, address });
 		for (let i = 0; i < 4; i++) expect((await attempt('wrong password!')).result!.status).toBe(400);
 		expect((await attempt(PASSWORD)).redirect).toBeDefined();
 		for (let i = 0; i < 5; i++) expect((await attempt('wrong password!')).result!.status).toBe(400);
@@ -133,6 +133,8 @@ describe('sign in', () => {
 		expect(blocked.event.setHeaders).toHaveBeenCalledWith({ 'retry-after': '900' });
 		expect(blocked.result!.data).toMatchObject({ values: { email: 'mp@x.example' } });
 		expect(argon2.verifyCalls).toBe(10); // the refused attempt did no hashing
+		// The lock is on this account from this address, not on the account for everyone.
+		expect((await attempt(PASSWORD, '198.51.100.44')).redirect).toBeDefined();
 	});
 
 	it('answers 429 after 20 attempts from one address across accounts', async () => {
@@ -216,6 +218,33 @@ describe('own password', () => {
 		expect(short.result!.data).toMatchObject({
 			errors: { new_password: 'New password must be at least 12 characters' }
 		});
+	});
+
+	it('limits guesses at the current password per user, apart from failed sign-ins', async () => {
+		const email = 'guarded@x.example';
+		await addUser(db, email, 'mp');
+		const me = await sessionFor(email);
+		// A stranger fails to sign in as this user from several addresses...
+		for (let i = 0; i < 12; i++) {
+			await call(loginActions.default, '/login', {
+				form: { email, password: 'wrong password!' },
+				address: `203.0.113.${100 + (i % 2)}`
+			});
+		}
+		// ...which leaves the owner's five tries at the current password untouched.
+		const change = (current_password: string) =>
+			call(accountActions.password, '/account?/password', {
+				form: {
+					current_password,
+					new_password: 'a brand new password',
+					confirm_password: 'a brand new password'
+				},
+				locals: me.locals
+			});
+		for (let i = 0; i < 5; i++) expect((await change('not my password')).result!.status).toBe(400);
+		const blocked = await change(PASSWORD);
+		expect(blocked.result!.status).toBe(429);
+		expect(blocked.event.setHeaders).toHaveBeenCalledWith({ 'retry-after': '900' });
 	});
 });
 

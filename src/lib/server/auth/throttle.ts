@@ -1,9 +1,16 @@
 // Sign-in throttling kept in the database (table login_throttle), so that it holds across
 // restarts and across several server instances sharing one database.
 //
-// Every attempt is counted *before* the password is checked, with one atomic upsert, so that a
-// burst of parallel guesses cannot all slip past a check-then-record race. A success then
-// clears the account's counter and refunds the attempt to the client address.
+// Every attempt is counted *before* the password is checked, with one atomic upsert per key,
+// so that a burst of parallel guesses cannot all slip past a check-then-record race.
+//
+// Locks never cover a whole account for everyone (OWASP Authentication Cheat Sheet, "Account
+// lockout" and "device cookies"): anyone who knows an address could otherwise keep its owner
+// out. Instead an attempt is counted
+// - from a browser trusted for the account (see device.ts): per (account, device) only;
+// - from anywhere else: per client address, per (account, address), and account-wide with a
+//   higher limit that slows guessing spread over many addresses. That last lock refuses only
+//   untrusted browsers: the owner's own browser still gets in.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 
@@ -17,15 +24,43 @@ export interface ThrottleRule {
 
 const MINUTE = 60_000;
 
-export const ACCOUNT_RULE: ThrottleRule = { limit: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE };
+/** One client address, across accounts (untrusted browsers). */
 export const ADDRESS_RULE: ThrottleRule = { limit: 20, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE };
+/** One account from one client address (untrusted browsers). */
+export const PAIR_RULE: ThrottleRule = { limit: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE };
+/** One account from one browser trusted for it. */
+export const DEVICE_RULE: ThrottleRule = { limit: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE };
+/** One account from all untrusted browsers together: slows distributed guessing. */
+export const ACCOUNT_RULE: ThrottleRule = { limit: 50, windowMs: 60 * MINUTE, lockMs: 60 * MINUTE };
+/** Guessing the current password on the account page (a signed-in user, by id). */
+export const PASSWORD_CHANGE_RULE: ThrottleRule = PAIR_RULE;
+
+const RULES = [ADDRESS_RULE, PAIR_RULE, DEVICE_RULE, ACCOUNT_RULE, PASSWORD_CHANGE_RULE];
+
+function normalEmail(email: string): string {
+	return email.trim().toLowerCase();
+}
 
 export function accountKey(email: string): string {
-	return `account:${email.trim().toLowerCase()}`;
+	return `account:${normalEmail(email)}`;
 }
 
 export function addressKey(address: string): string {
 	return `address:${address}`;
+}
+
+// The address first: it comes from the server, never contains a space, and ends at the first.
+export function pairKey(email: string, address: string): string {
+	return `pair:${address} ${normalEmail(email)}`;
+}
+
+/** `deviceId` is the stored id (hash) of a device trusted for this account. */
+export function deviceKey(email: string, deviceId: string): string {
+	return `device:${deviceId} ${normalEmail(email)}`;
+}
+
+export function passwordChangeKey(userId: number): string {
+	return `password-change:${userId}`;
 }
 
 /**
@@ -93,7 +128,7 @@ function secondsUntil(at: number, now: number): number {
 	return Math.max(1, Math.ceil((at - now) / 1000));
 }
 
-/** Forgets the attempts counted against `key` (after a success for that account). */
+/** Forgets the attempts counted against `key` (after a success). */
 export async function clearAttempts(db: Kysely<DB>, key: string): Promise<void> {
 	await db.deleteFrom('login_throttle').where('key', '=', key).execute();
 }
@@ -108,19 +143,34 @@ export async function refundAttempt(db: Kysely<DB>, key: string): Promise<void> 
 		.execute();
 }
 
+/** Who is signing in, from where: `device` is the id of a device trusted for `email`, or null. */
+export interface SignInSource {
+	email: string;
+	address: string;
+	device: string | null;
+}
+
 /**
- * After a successful sign-in the account starts afresh. The address only gets this attempt
- * back: resetting it would let someone with one valid account wipe the per-address count
- * between guesses at other accounts.
+ * After a successful sign-in the (account, address) or (account, device) pair starts afresh.
+ * The address and the account-wide count only get this attempt back: resetting the address
+ * would let someone with one valid account wipe the per-address count between guesses at
+ * other accounts, and resetting the account would hand a distributed guesser a fresh allowance
+ * each time the owner signs in.
  */
-export async function recordSignInSuccess(db: Kysely<DB>, email: string, address: string) {
-	await clearAttempts(db, accountKey(email));
+export async function recordSignInSuccess(db: Kysely<DB>, source: SignInSource) {
+	const { email, address, device } = source;
+	if (device !== null) {
+		await clearAttempts(db, deviceKey(email, device));
+		return;
+	}
+	await clearAttempts(db, pairKey(email, address));
 	await refundAttempt(db, addressKey(address));
+	await refundAttempt(db, accountKey(email));
 }
 
 /** Drops rows whose window and lock are both over (keeps the table small). */
 export async function pruneThrottle(db: Kysely<DB>, now = Date.now()) {
-	const oldest = now - Math.max(ACCOUNT_RULE.windowMs, ADDRESS_RULE.windowMs);
+	const oldest = now - Math.max(...RULES.map((r) => Math.max(r.windowMs, r.lockMs)));
 	await db
 		.deleteFrom('login_throttle')
 		.where('window_started_at', '<', oldest)
@@ -129,19 +179,30 @@ export async function pruneThrottle(db: Kysely<DB>, now = Date.now()) {
 }
 
 /**
- * Counts a sign-in attempt for the account (email, whether or not it exists, so the throttle
- * does not reveal which emails have accounts) and for the client address. Returns the seconds
- * to wait when either is locked, or null.
+ * Counts a sign-in attempt and returns the seconds to wait when it is refused, or null. Keys
+ * use the email as typed (whether or not it has an account), so the throttle does not reveal
+ * which emails have accounts.
+ *
+ * The keys are counted in turn and counting stops at the first lock: an attempt refused for
+ * its address or pair does not also use up the account-wide allowance, so one address alone
+ * cannot lock the account for everyone's new browsers.
  */
 export async function countSignInAttempt(
 	db: Kysely<DB>,
-	email: string,
-	address: string,
+	source: SignInSource,
 	now = Date.now()
 ): Promise<number | null> {
 	await pruneThrottle(db, now);
-	const byAddress = await countAttempt(db, addressKey(address), ADDRESS_RULE, now);
-	const byAccount = await countAttempt(db, accountKey(email), ACCOUNT_RULE, now);
-	if (byAddress === null && byAccount === null) return null;
-	return Math.max(byAddress ?? 0, byAccount ?? 0);
+	const { email, address, device } = source;
+	if (device !== null) return countAttempt(db, deviceKey(email, device), DEVICE_RULE, now);
+	const steps: [string, ThrottleRule][] = [
+		[addressKey(address), ADDRESS_RULE],
+		[pairKey(email, address), PAIR_RULE],
+		[accountKey(email), ACCOUNT_RULE]
+	];
+	for (const [key, rule] of steps) {
+		const wait = await countAttempt(db, key, rule, now);
+		if (wait !== null) return wait;
+	}
+	return null;
 }

@@ -146,6 +146,14 @@ export interface LoginThrottleTable {
 	locked_until: Money | null;
 }
 
+/** A browser trusted for signing in to one account: only the SHA-256 of its cookie's token. */
+export interface SignInDeviceTable {
+	id: string;
+	user_id: number;
+	created_at: Money;
+	last_used_at: Money;
+}
+
 export interface DeadlineRuleTable {
 	id: Generated<number>;
 	name: string;
@@ -388,6 +396,7 @@ export interface DB {
 	user_committees: UserCommitteeTable;
 	sessions: SessionTable;
 	login_throttle: LoginThrottleTable;
+	sign_in_devices: SignInDeviceTable;
 	deadline_rules: DeadlineRuleTable;
 	sittings: SittingTable;
 	sitting_appearances: SittingAppearanceTable;

@@ -1,6 +1,7 @@
 // Checking credentials and opening or closing a session, with the audit row for each.
 import type { Kysely } from 'kysely';
 import { actorOf, recordAudit } from '../audit';
+import { trustDevice, type TrustedDevice } from '../auth/device';
 import { verifyAgainstDummy, verifyPassword } from '../auth/password';
 import { createSession, invalidateSession, type Session } from '../auth/session';
 import type { DB } from '../db/schema';
@@ -35,19 +36,26 @@ export async function checkCredentials(
 	};
 }
 
-/** Opens a session for `token` (see generateSessionToken) and records the sign-in. */
+/**
+ * Opens a session for `token` (see generateSessionToken), trusts this browser for the account
+ * (keeping its device when `deviceToken` is already trusted for this user), and records the
+ * sign-in, all in one transaction. The caller sets both cookies.
+ */
 export async function startSession(
 	db: Kysely<DB>,
 	user: { id: number; email: string; name: string },
-	token: string
-): Promise<Session> {
+	token: string,
+	deviceToken?: string
+): Promise<{ session: Session; device: TrustedDevice }> {
 	return db.transaction().execute(async (trx) => {
 		const session = await createSession(trx, token, user.id);
+		const { known, ...device } = await trustDevice(trx, user.id, deviceToken);
 		await recordAudit(trx, actorOf(user), {
 			action: 'session.started',
-			entityId: user.id
+			entityId: user.id,
+			after: { device: known ? 'trusted' : 'new' }
 		});
-		return session;
+		return { session, device };
 	});
 }
 

@@ -3,6 +3,7 @@
 // Relative imports only: the command-line scripts and seeds use this module too.
 import type { Kysely } from 'kysely';
 import { recordAudit, type Actor } from '../audit';
+import { forgetUserDevices } from '../auth/device';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { invalidateUserSessions } from '../auth/session';
 import type { DB, Role } from '../db/schema';
@@ -133,7 +134,10 @@ export async function setUserDisabled(
 	});
 }
 
-/** An admin sets a temporary password: it must be changed at next sign-in; sessions end. */
+/**
+ * An admin sets a temporary password: it must be changed at next sign-in; sessions end and no
+ * browser stays trusted for signing in.
+ */
 export async function setTemporaryPassword(
 	db: Kysely<DB>,
 	actor: Actor,
@@ -145,6 +149,7 @@ export async function setTemporaryPassword(
 		if (!(await getUser(trx, id))) throw new UserNotFoundError();
 		await setUserPassword(trx, id, passwordHash, true);
 		await invalidateUserSessions(trx, id);
+		await forgetUserDevices(trx, id);
 		await recordAudit(trx, actor, {
 			action: 'user.temporary_password_set',
 			entityId: id,
@@ -155,7 +160,8 @@ export async function setTemporaryPassword(
 
 /**
  * A user changes their own password. Every session of theirs ends (the caller opens a fresh
- * one for the browser in use), so a stolen cookie dies with the old password.
+ * one for the browser in use) and every trusted device is forgotten, so a stolen cookie dies
+ * with the old password.
  */
 export async function changeOwnPassword(
 	db: Kysely<DB>,
@@ -174,6 +180,7 @@ export async function changeOwnPassword(
 	await db.transaction().execute(async (trx) => {
 		await setUserPassword(trx, actor.id, passwordHash, false);
 		await invalidateUserSessions(trx, actor.id);
+		await forgetUserDevices(trx, actor.id);
 		await recordAudit(trx, actor, {
 			action: 'user.password_changed',
 			entityId: actor.id

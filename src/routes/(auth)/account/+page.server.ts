@@ -7,7 +7,12 @@ import { ROLES, requireRole } from '$lib/server/auth/access';
 import { isSecureRequest } from '$lib/server/auth/handles';
 import { PASSWORD_MAX_LENGTH, newPasswordSchema } from '$lib/server/auth/password';
 import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/session';
-import { ACCOUNT_RULE, accountKey, clearAttempts, countAttempt } from '$lib/server/auth/throttle';
+import {
+	PASSWORD_CHANGE_RULE,
+	clearAttempts,
+	countAttempt,
+	passwordChangeKey
+} from '$lib/server/auth/throttle';
 import { db } from '$lib/server/db/client';
 import { changeOwnPassword, UserInputError } from '$lib/server/services/users';
 import { validateForm } from '$lib/server/validation';
@@ -46,8 +51,9 @@ export const actions: Actions = {
 			});
 		}
 
-		// Guessing the current password here counts against the same limit as signing in.
-		const wait = await countAttempt(db, accountKey(user.email), ACCOUNT_RULE);
+		// Guessing the current password here is limited per user, apart from signing in: a
+		// stranger's failed sign-ins must not stop the owner from changing the password.
+		const wait = await countAttempt(db, passwordChangeKey(user.id), PASSWORD_CHANGE_RULE);
 		if (wait !== null) {
 			event.setHeaders({ 'retry-after': String(wait) });
 			const message = m.account_too_many({ minutes: String(Math.ceil(wait / 60)) });
@@ -64,7 +70,7 @@ export const actions: Actions = {
 			if (!(e instanceof UserInputError)) throw e;
 			return fail(400, { values: form.values, errors: { [e.field]: e.message } });
 		}
-		await clearAttempts(db, accountKey(user.email));
+		await clearAttempts(db, passwordChangeKey(user.id));
 
 		// Every session of this user has ended; this browser continues on a fresh one.
 		const token = generateSessionToken();

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import { z } from 'zod';
+import { DEVICE_COOKIE, findTrustedDevice, setDeviceCookie } from '$lib/server/auth/device';
 import { isSecureRequest } from '$lib/server/auth/handles';
 import { PASSWORD_MAX_LENGTH } from '$lib/server/auth/password';
 import { safeRedirectTarget } from '$lib/server/auth/redirect';
@@ -50,8 +51,11 @@ export const actions: Actions = {
 		const { email, password } = form.data;
 		const values = { email };
 
-		const address = event.getClientAddress();
-		const wait = await countSignInAttempt(db, email, address);
+		// A browser trusted for this account is throttled on its own (see auth/throttle.ts).
+		const deviceToken = cookies.get(DEVICE_COOKIE);
+		const device = await findTrustedDevice(db, deviceToken, email);
+		const source = { email, address: event.getClientAddress(), device };
+		const wait = await countSignInAttempt(db, source);
 		if (wait !== null) {
 			event.setHeaders({ 'retry-after': String(wait) });
 			const minutes = Math.ceil(wait / 60);
@@ -65,12 +69,15 @@ export const actions: Actions = {
 		const user = await checkCredentials(db, email, password);
 		if (!user) return fail(400, { values, errors: { credentials: wrong() } });
 
-		await recordSignInSuccess(db, email, address);
+		await recordSignInSuccess(db, source);
 		// A fresh session id on every sign-in (no session fixation); the old one ends.
 		if (locals.session) await invalidateSession(db, locals.session.id);
 		const token = generateSessionToken();
-		const session = await startSession(db, user, token);
-		setSessionCookie(cookies, token, session.expiresAt, isSecureRequest(event));
+		const started = await startSession(db, user, token, deviceToken);
+		const secure = isSecureRequest(event);
+		setSessionCookie(cookies, token, started.session.expiresAt, secure);
+		// Kept on sign-out: it is what lets this browser in while strangers are locked out.
+		setDeviceCookie(cookies, started.device, secure);
 
 		if (user.mustChangePassword) redirect(303, localizeHref('/account'));
 		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), localizeHref('/')));
