@@ -6,11 +6,13 @@ import * as m003 from './2026-11-28-003-search-indexes';
 import * as m004 from './2026-11-28-004-import-jobs';
 import * as m005 from './2026-11-29-005-performance-indexes';
 import * as m006 from './2026-11-29-006-evidence-update-index';
+import * as m008 from './2026-12-07-008-change-notify';
 
 export const migrations: Record<string, Migration> = {
 	'2026-11-28-001-initial': m001,
 	'2026-11-28-003-search-indexes': m003,
 	'2026-11-28-004-import-jobs': m004,
 	'2026-11-29-005-performance-indexes': m005,
-	'2026-11-29-006-evidence-update-index': m006
+	'2026-11-29-006-evidence-update-index': m006,
+	'2026-12-07-008-change-notify': m008
 };
