@@ -40,7 +40,13 @@ const marker = await openChangeMarker(process.env.DATABASE_URL || 'data/ahadi.db
 const stopWatching = await watchChanges(
 	marker,
 	Number(process.env.AHADI_CACHE_POLL_MS ?? 1000),
-	() => cache.clear()
+	() => {
+		cache.clear();
+		// The app's memo (src/lib/server/db/memo.ts, DATA_CHANGED_EVENT) forgets too: on
+		// PostgreSQL its max(audit_log.id) can miss a commit that this marker heard.
+		// @ts-expect-error our own event name, not in Node's typings
+		process.emit('ahadi:data-changed');
+	}
 );
 
 const httpServer = http.createServer((req, res) => void front(req, res));

@@ -7,6 +7,7 @@ import * as m004 from './2026-11-28-004-import-jobs';
 import * as m005 from './2026-11-29-005-performance-indexes';
 import * as m006 from './2026-11-29-006-evidence-update-index';
 import * as m007 from './2026-12-07-007-sign-in-devices';
+import * as m008 from './2026-12-07-008-change-notify';
 
 export const migrations: Record<string, Migration> = {
 	'2026-11-28-001-initial': m001,
@@ -14,5 +15,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-28-004-import-jobs': m004,
 	'2026-11-29-005-performance-indexes': m005,
 	'2026-11-29-006-evidence-update-index': m006,
-	'2026-12-07-007-sign-in-devices': m007
+	'2026-12-07-007-sign-in-devices': m007,
+	'2026-12-07-008-change-notify': m008
 };

@@ -3,7 +3,12 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDb, type Database } from '../../../src/lib/server/db/index';
-import { memoByChange, MEMO_MAX_ENTRIES, MEMO_TTL_MS } from '../../../src/lib/server/db/memo';
+import {
+	DATA_CHANGED_EVENT,
+	memoByChange,
+	MEMO_MAX_ENTRIES,
+	MEMO_TTL_MS
+} from '../../../src/lib/server/db/memo';
 
 let db: Database;
 
@@ -32,6 +37,19 @@ describe('memoByChange', () => {
 		// Keys are separate.
 		await memoByChange(db, 'other', compute);
 		expect(compute).toHaveBeenCalledTimes(3);
+	});
+
+	it('computes again when the server reports a change that max(id) does not show', async () => {
+		// On PostgreSQL a lower audit id can commit after a higher one: the server's marker hears it.
+		const compute = vi.fn(async () => compute.mock.calls.length);
+		await audit();
+		await memoByChange(db, 'k', compute);
+		await memoByChange(db, 'k', compute);
+		expect(compute).toHaveBeenCalledTimes(1);
+		// @ts-expect-error our own event name, not in Node's typings
+		process.emit(DATA_CHANGED_EVENT);
+		await memoByChange(db, 'k', compute);
+		expect(compute).toHaveBeenCalledTimes(2);
 	});
 
 	it('shares one computation between concurrent callers', async () => {

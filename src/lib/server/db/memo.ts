@@ -6,11 +6,23 @@
 // dashboard's totals over every published commitment); pages of a few rows are not worth it.
 //
 // On PostgreSQL ids come from a sequence, so two writers can commit out of id order: a reader may
-// see id 101 before the transaction holding id 100 commits, and the marker would then not move
-// when 100 lands. Entries therefore also expire after MEMO_TTL_MS, the same bound the response
-// cache documents for several instances. SQLite serialises writers, so there the marker is exact.
+// see id 101 before the transaction holding id 100 commits, and max(id) would then not move when
+// 100 lands. The production server (server/index.js) hears every commit through its change
+// marker (LISTEN/NOTIFY, server/change-marker.js) and emits DATA_CHANGED_EVENT on `process`; the
+// marker here counts those, so a remembered answer is dropped when the response cache is. Where
+// nothing emits it (vite dev, tests), entries also expire after MEMO_TTL_MS as a backstop.
+// SQLite serialises writers, so there max(id) alone is exact.
+import process from 'node:process';
 import type { Kysely } from 'kysely';
 import type { DB } from './schema';
+
+/** Emitted on `process` by server/index.js whenever its change marker reports a change. */
+export const DATA_CHANGED_EVENT = 'ahadi:data-changed';
+
+let changesHeard = 0;
+process.on(DATA_CHANGED_EVENT, () => {
+	changesHeard += 1;
+});
 
 interface Entry {
 	marker: string;
@@ -47,13 +59,15 @@ function entriesOf(db: Kysely<DB>, key: string): Map<string, Entry> {
 	return entries;
 }
 
-/** The current change marker: the newest audit_log id, '' for an empty log. */
+/** The current change marker: the newest audit_log id ('' for an empty log) and the changes heard. */
 export async function changeMarker(db: Kysely<DB>): Promise<string> {
+	// Read first: a change heard while the query runs then moves the marker at the next call.
+	const heard = changesHeard;
 	const row = await db
 		.selectFrom('audit_log')
 		.select((eb) => eb.fn.max('id').as('v'))
 		.executeTakeFirst();
-	return String(row?.v ?? '');
+	return `${row?.v ?? ''}:${heard}`;
 }
 
 /**
