@@ -11,6 +11,20 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import datapackage from 'datapackage';
+import { parseBudgetLineQuery } from '../../src/lib/domain/budget-query';
+import { toCsv } from '../../src/lib/server/csv';
+import type { Database } from '../../src/lib/server/db/index';
+import {
+	FIGURE_COLUMNS,
+	PHASE_COLUMNS,
+	figureRows,
+	fiscalDataPackage,
+	phaseRows
+} from '../../src/lib/server/open-data/fiscal-data-package';
+import {
+	getBudgetFiscalYearSpan,
+	searchBudgetLines
+} from '../../src/lib/server/queries/budget-lines';
 
 type Json = Record<string, unknown>;
 interface Field {
@@ -26,6 +40,24 @@ interface ResourceDescriptor {
 interface Attribute {
 	source: string;
 	resource?: string;
+}
+
+/**
+ * What /data/datapackage.json, /data/budget-phases.csv and /data/budget-figures.csv serve
+ * (unfiltered), from the same functions as those routes.
+ */
+export async function servedFiscalDataPackage(db: Database, origin: string) {
+	const query = parseBudgetLineQuery(new URLSearchParams());
+	if (!query.ok) throw new Error('the empty budget line query is valid');
+	const { lines } = await searchBudgetLines(db, query.query, { all: true });
+	return {
+		lines,
+		descriptor: fiscalDataPackage(origin, await getBudgetFiscalYearSpan(db)),
+		csv: {
+			'budget-phases': toCsv(PHASE_COLUMNS, phaseRows(lines)),
+			'budget-figures': toCsv(FIGURE_COLUMNS, figureRows(lines))
+		}
+	};
 }
 
 const isRemote = (v: unknown) => typeof v === 'string' && /^https?:/i.test(v);

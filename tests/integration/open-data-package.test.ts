@@ -1,35 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seeds/demo';
-import { validateFiscalDataPackage } from '../../scripts/open-data/data-package';
-import { parseBudgetLineQuery } from '$lib/domain/budget-query';
-import { toCsv } from '$lib/server/csv';
-import type { Database } from '$lib/server/db/index';
 import {
-	FIGURE_COLUMNS,
-	PHASE_COLUMNS,
-	figureRows,
-	fiscalDataPackage,
-	phaseRows
-} from '$lib/server/open-data/fiscal-data-package';
-import { getBudgetFiscalYearSpan, searchBudgetLines } from '$lib/server/queries/budget-lines';
+	servedFiscalDataPackage,
+	validateFiscalDataPackage
+} from '../../scripts/open-data/data-package';
+import type { Database } from '$lib/server/db/index';
+import { PHASE_COLUMNS, phaseRows } from '$lib/server/open-data/fiscal-data-package';
 import { freshDb } from '../helpers/db';
 
 const ORIGIN = 'https://ahadi.example.org';
-
-/** What /data/datapackage.json, /data/budget-phases.csv and /data/budget-figures.csv serve. */
-async function servedPackage(db: Database) {
-	const query = parseBudgetLineQuery(new URLSearchParams());
-	if (!query.ok) throw new Error('the empty query is valid');
-	const { lines } = await searchBudgetLines(db, query.query, { all: true });
-	return {
-		lines,
-		descriptor: fiscalDataPackage(ORIGIN, await getBudgetFiscalYearSpan(db)),
-		csv: {
-			'budget-phases': toCsv(PHASE_COLUMNS, phaseRows(lines)),
-			'budget-figures': toCsv(FIGURE_COLUMNS, figureRows(lines))
-		}
-	};
-}
+const servedPackage = (db: Database) => servedFiscalDataPackage(db, ORIGIN);
 
 type Served = Awaited<ReturnType<typeof servedPackage>>;
 let db: Database;
