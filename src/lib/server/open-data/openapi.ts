@@ -122,7 +122,7 @@ const budgetLineRef: Record<string, Schema> = {
 	economicClass: oneOfValues(ECONOMIC_CLASSES)
 };
 
-// The body of every API error (src/lib/server/http.ts).
+// The `error` codes of src/lib/server/http.ts's JSON errors; method_not_allowed is the 405 of /api/.
 const ERROR_CODES = ['invalid_parameter', 'not_found', 'method_not_allowed'];
 
 const fdpMeasure = obj({
@@ -164,7 +164,8 @@ const schemas: Record<string, Schema> = {
 			},
 			['param', 'errors']
 		),
-		description: 'The body of every error answered by /api/v1 (and by the downloads for 400)'
+		description:
+			'The body of every error answered by /api/v1, and of the 400 of downloads and the 404 of feeds'
 	},
 	CommitteeRef: obj({ slug: str, name: str, abbreviation: str }),
 	OrganisationRef: obj({ slug: str, name: str }),
