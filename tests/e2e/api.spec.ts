@@ -421,10 +421,15 @@ test.describe('open data API on the demo data', () => {
 		request
 	}) => {
 		const pkg = await json(await request.get('/data/datapackage.json'));
+		// The Fiscal Data Package JSON Schema requires the tabular profile; the model makes it fiscal.
 		expect(pkg).toMatchObject({
-			profile: 'fiscal-data-package',
+			profile: 'tabular-data-package',
 			countryCode: 'KE',
-			license: 'CC-BY-4.0'
+			license: 'CC-BY-4.0',
+			fiscalPeriod: {
+				start: expect.stringMatching(/-07-01$/),
+				end: expect.stringMatching(/-06-30$/)
+			}
 		});
 		const phases = (pkg.model as { measures: Record<string, Json> }).measures;
 		const vocabulary = new Set(['proposed', 'approved', 'adjusted', 'executed']);

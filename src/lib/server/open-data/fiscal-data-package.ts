@@ -1,6 +1,7 @@
-// The budget figures as a Fiscal Data Package (Open Knowledge / Frictionless, v0.3 model): a
-// datapackage.json describing two CSV files, with each Kenyan budget phase mapped onto the
-// standard's phase vocabulary (proposed, approved, adjusted, executed).
+// The budget figures as a Fiscal Data Package (Frictionless, v1 model): a datapackage.json
+// describing two CSV files, with each Kenyan budget phase mapped onto the standard's phase
+// vocabulary (proposed, approved, adjusted, executed). tests/integration/open-data-package.test.ts
+// validates it, and the CSV rows, with the `datapackage` library (npm run lint:open-data too).
 import { BUDGET_PHASES, fiscalYearRange, type BudgetPhase } from '$lib/domain';
 import type { CsvColumn } from '../csv';
 import type { BudgetLineRecord } from '../queries/budget-lines';
@@ -66,6 +67,14 @@ export interface PhaseRow {
 	illustrative: boolean;
 }
 
+/**
+ * The member of the programme dimension: never empty, unlike `sub_programme` (empty when the line
+ * is a whole programme), because a dimension's key must identify every row.
+ */
+export function programmeKey(line: Pick<BudgetLineRecord, 'programme' | 'subProgramme'>): string {
+	return line.subProgramme === '' ? line.programme : `${line.programme} / ${line.subProgramme}`;
+}
+
 /** budget-phases.csv: one row per line and as-of date, one amount column per phase. */
 export function phaseRows(lines: BudgetLineRecord[]): PhaseRow[] {
 	const rows: PhaseRow[] = [];
@@ -98,6 +107,7 @@ export const PHASE_COLUMNS: CsvColumn<PhaseRow>[] = [
 	{ header: 'vote_name', kind: 'text', value: (r) => r.line.voteName },
 	{ header: 'programme', kind: 'text', value: (r) => r.line.programme },
 	{ header: 'sub_programme', kind: 'text', value: (r) => r.line.subProgramme },
+	{ header: 'programme_key', kind: 'text', value: (r) => programmeKey(r.line) },
 	{ header: 'economic_class', kind: 'text', value: (r) => r.line.economicClass },
 	{ header: 'as_of', kind: 'date', value: (r) => r.asOf },
 	...BUDGET_PHASES.map((phase): CsvColumn<PhaseRow> => ({
@@ -130,26 +140,41 @@ const LINE_FIELDS = [
 	},
 	text('fiscal_year', "Kenyan fiscal year (1 July to 30 June), e.g. '2025/26'")
 ];
-const CLASS_FIELDS = [
+const VOTE_FIELDS = [
 	text('vote_code', 'Vote code, e.g. 1021'),
 	text('vote_name', 'Vote (State Department or agency)'),
 	text('programme', 'Programme'),
-	text('sub_programme', 'Sub-programme (empty when the line is a whole programme)', false),
-	{
-		name: 'economic_class',
-		type: 'string',
-		description: 'Economic classification',
-		constraints: { required: true, enum: ['recurrent', 'development'] }
-	}
+	text('sub_programme', 'Sub-programme (empty when the line is a whole programme)', false)
 ];
+const ECONOMIC_CLASS_FIELD = {
+	name: 'economic_class',
+	type: 'string',
+	description: 'Economic classification',
+	constraints: { required: true, enum: ['recurrent', 'development'] }
+};
 const BOOLEAN = { type: 'boolean', trueValues: ['true'], falseValues: ['false'] };
 
-/** datapackage.json, with absolute paths so it can be read straight from the site. */
-export function fiscalDataPackage(origin: string) {
+/**
+ * datapackage.json, with absolute paths so it can be read straight from the site. `fiscalPeriod`
+ * runs from the first day of the earliest fiscal year with budget lines to the last day of the
+ * latest; it is left out when there are none (the standard requires a start when it is given).
+ *
+ * The profile is `tabular-data-package`: the official Fiscal Data Package JSON Schema
+ * (specs.frictionlessdata.io/schemas/fiscal-data-package.json) extends the Tabular Data Package
+ * one and requires exactly that value, so `fiscal-data-package` fails its own schema. What makes
+ * it fiscal is the `model` (with `countryCode`, `granularity`, `fiscalPeriod`).
+ */
+export function fiscalDataPackage(
+	origin: string,
+	fiscalYears: { first: string; last: string } | null
+) {
 	const resourceUrl = (file: string) => `${origin}/data/${file}`;
+	const fiscalPeriod = fiscalYears && {
+		start: fiscalYearRange(fiscalYears.first).start,
+		end: fiscalYearRange(fiscalYears.last).end
+	};
 	return {
-		profile: 'fiscal-data-package',
-		profiles: { fiscal: '*', tabular: '*' },
+		profile: 'tabular-data-package',
 		name: 'ahadi-kenya-budget-figures',
 		title: 'Ahadi: Kenya budget figures behind parliamentary undertakings',
 		description:
@@ -157,6 +182,7 @@ export function fiscalDataPackage(origin: string) {
 		homepage: `${origin}/data`,
 		countryCode: 'KE',
 		granularity: 'aggregated',
+		...(fiscalPeriod ? { fiscalPeriod } : {}),
 		license: 'CC-BY-4.0',
 		licenses: [
 			{
@@ -177,6 +203,7 @@ export function fiscalDataPackage(origin: string) {
 		resources: [
 			{
 				name: 'budget-phases',
+				profile: 'tabular-data-resource',
 				title: 'Budget figures, one row per line and date, one column per phase',
 				path: resourceUrl('budget-phases.csv'),
 				format: 'csv',
@@ -187,7 +214,12 @@ export function fiscalDataPackage(origin: string) {
 						...LINE_FIELDS,
 						date('fiscal_year_start', 'First day of the fiscal year'),
 						date('fiscal_year_end', 'Last day of the fiscal year'),
-						...CLASS_FIELDS,
+						...VOTE_FIELDS,
+						text(
+							'programme_key',
+							"The programme, or 'programme / sub-programme': the programme dimension's key"
+						),
+						ECONOMIC_CLASS_FIELD,
 						date('as_of', 'Date the figures in this row were reported as at'),
 						...BUDGET_PHASES.map((phase) => ({
 							name: phase,
@@ -206,6 +238,7 @@ export function fiscalDataPackage(origin: string) {
 			},
 			{
 				name: 'budget-figures',
+				profile: 'tabular-data-resource',
 				title: 'Budget figures, one row per figure, with its source',
 				path: resourceUrl('budget-figures.csv'),
 				format: 'csv',
@@ -214,7 +247,8 @@ export function fiscalDataPackage(origin: string) {
 				schema: {
 					fields: [
 						...LINE_FIELDS,
-						...CLASS_FIELDS,
+						...VOTE_FIELDS,
+						ECONOMIC_CLASS_FIELD,
 						{
 							name: 'phase',
 							type: 'string',
@@ -288,10 +322,15 @@ export function fiscalDataPackage(origin: string) {
 					dimensionType: 'classification',
 					classificationType: 'functional',
 					attributes: {
+						programme_key: { source: 'programme_key', resource: 'budget-phases' },
 						programme: { source: 'programme', resource: 'budget-phases' },
-						sub_programme: { source: 'sub_programme', resource: 'budget-phases' }
+						sub_programme: {
+							source: 'sub_programme',
+							resource: 'budget-phases',
+							parent: 'programme'
+						}
 					},
-					primaryKey: ['programme', 'sub_programme']
+					primaryKey: 'programme_key'
 				},
 				economic: {
 					dimensionType: 'classification',

@@ -122,16 +122,51 @@ const budgetLineRef: Record<string, Schema> = {
 	economicClass: oneOfValues(ECONOMIC_CLASSES)
 };
 
-const schemas: Record<string, Schema> = {
-	Error: obj(
-		{
-			error: oneOfValues(['invalid_parameter', 'not_found']),
-			message: str,
-			param: { type: 'string', description: 'The first bad query parameter' },
-			errors: list(obj({ param: str, message: str }))
+// The `error` codes of src/lib/server/http.ts's JSON errors; method_not_allowed is the 405 of /api/.
+const ERROR_CODES = ['invalid_parameter', 'not_found', 'method_not_allowed'];
+
+const fdpMeasure = obj({
+	source: { type: 'string', description: 'Column of the resource' },
+	resource: str,
+	currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+	factor: { type: 'number' },
+	direction: oneOfValues(['expenditure', 'revenue']),
+	phase: oneOfValues(FDP_PHASES),
+	title: str
+});
+const fdpDimension = obj(
+	{
+		dimensionType: oneOfValues(['datetime', 'classification', 'other']),
+		classificationType: oneOfValues(['administrative', 'functional', 'economic']),
+		attributes: {
+			type: 'object',
+			additionalProperties: obj({ source: str, resource: str, labelfor: str, parent: str }, [
+				'labelfor',
+				'parent'
+			])
 		},
-		['param', 'errors']
-	),
+		primaryKey: { anyOf: [str, list(str)] }
+	},
+	['classificationType']
+);
+
+const schemas: Record<string, Schema> = {
+	Error: {
+		...obj(
+			{
+				error: { ...oneOfValues(ERROR_CODES), description: 'Machine-readable code' },
+				message: str,
+				param: { type: 'string', description: 'The first bad query parameter (400 only)' },
+				errors: {
+					...list(obj({ param: str, message: str })),
+					description: 'Every bad query parameter (400 only)'
+				}
+			},
+			['param', 'errors']
+		),
+		description:
+			'The body of every error answered by /api/v1, and of the 400 of downloads and the 404 of feeds'
+	},
 	CommitteeRef: obj({ slug: str, name: str, abbreviation: str }),
 	OrganisationRef: obj({ slug: str, name: str }),
 	CommitmentItem: obj(commitmentItem),
@@ -261,10 +296,64 @@ const schemas: Record<string, Schema> = {
 	CommitteeList: obj({ data: list(ref('Committee')), total: count }),
 	OrganisationList: obj({ data: list(ref('Organisation')), total: count }),
 	DataPackage: {
-		type: 'object',
-		required: ['profile', 'name', 'resources', 'model'],
-		description: 'A Fiscal Data Package descriptor (see frictionlessdata.io)'
-	}
+		...obj(
+			{
+				profile: {
+					const: 'tabular-data-package',
+					description:
+						'The Fiscal Data Package JSON Schema extends the Tabular Data Package one and requires this value'
+				},
+				name: str,
+				title: str,
+				description: str,
+				homepage: uri,
+				countryCode: { type: 'string', pattern: '^[A-Z]{2}$' },
+				granularity: oneOfValues(['aggregated', 'transactional']),
+				fiscalPeriod: {
+					...obj({ start: date, end: date }),
+					description: 'From the first day of the earliest fiscal year to the last of the latest'
+				},
+				license: str,
+				licenses: list(obj({ name: str, title: str, path: uri })),
+				sources: list(obj({ title: str })),
+				phaseMapping: {
+					type: 'object',
+					description: 'Each Kenyan budget phase and its Fiscal Data Package phase',
+					additionalProperties: obj({ fdpPhase: oneOfValues(FDP_PHASES), description: str })
+				},
+				resources: list(ref('DataResource')),
+				model: obj({
+					measures: { type: 'object', additionalProperties: fdpMeasure },
+					dimensions: { type: 'object', additionalProperties: fdpDimension }
+				})
+			},
+			['fiscalPeriod']
+		),
+		description:
+			'A Fiscal Data Package descriptor (Frictionless, specs.frictionlessdata.io/fiscal-data-package); fiscalPeriod is absent while there are no budget lines'
+	},
+	DataResource: obj({
+		name: str,
+		profile: { const: 'tabular-data-resource' },
+		title: str,
+		path: uri,
+		format: { const: 'csv' },
+		mediatype: { const: 'text/csv' },
+		encoding: { const: 'utf-8' },
+		schema: {
+			type: 'object',
+			description: 'A Frictionless Table Schema',
+			required: ['fields', 'primaryKey'],
+			properties: {
+				fields: list({
+					type: 'object',
+					required: ['name', 'type'],
+					properties: { name: str, type: str, description: str }
+				}),
+				primaryKey: list(str)
+			}
+		}
+	})
 };
 
 function queryParam(name: string, description: string, schema: Schema, array = false) {
@@ -338,6 +427,8 @@ const cacheHeaders = {
 	'Access-Control-Allow-Origin': { schema: { type: 'string', const: '*' } }
 };
 
+const allowHeader = { description: 'The methods this path answers', schema: str };
+
 function ok(description: string, mediaType: string, schema: Schema) {
 	return { description, headers: cacheHeaders, content: { [mediaType]: { schema } } };
 }
@@ -346,14 +437,33 @@ const notModified = { $ref: '#/components/responses/NotModified' };
 const badRequest = { $ref: '#/components/responses/BadRequest' };
 const notFound = { $ref: '#/components/responses/NotFound' };
 
+/**
+ * One read-only operation. Every path answers GET and HEAD only: any other method gets 405, as
+ * the API's JSON error under /api/v1 and as the app's refusal page for downloads and feeds.
+ * No operation needs authentication (`security: []`).
+ */
 function get(
+	operationId: string,
 	summary: string,
 	description: string,
 	responses: Record<string, unknown>,
 	parameters: unknown[] = [],
 	tag = 'API'
 ) {
-	return { get: { summary, description, tags: [tag], parameters, responses } };
+	const methodNotAllowed = {
+		$ref: `#/components/responses/${tag === 'API' ? 'MethodNotAllowed' : 'MethodNotAllowedPage'}`
+	};
+	return {
+		get: {
+			operationId,
+			summary,
+			description,
+			tags: [tag],
+			security: [],
+			parameters,
+			responses: { ...responses, '405': methodNotAllowed }
+		}
+	};
 }
 
 const csv = (what: string) => ok(what, 'text/csv', { type: 'string' });
@@ -367,7 +477,7 @@ export function openApiDocument(origin: string) {
 			version: '1.0.0',
 			summary: 'Undertakings given to Kenya’s parliamentary committees, and the money behind them',
 			description:
-				'Published records only. Read-only, no key, open to any origin (CORS). Answers carry an ETag and may be cached for 60 seconds; a conditional request with If-None-Match gets 304 Not Modified. Bad parameters get 400 with a JSON error naming the parameter. Data licence: CC BY 4.0; quoted sources belong to their publishers. Human-readable documentation: /data',
+				'Published records only. Read-only, no key, open to any origin (CORS). Answers carry an ETag and may be cached for 60 seconds; a conditional request with If-None-Match gets 304 Not Modified. Bad parameters get 400 with a JSON error naming the parameter; an unknown reference gets 404. Every error of /api/v1 has the same JSON body, the Error schema: { error, message } (with param and errors for a 400); that includes 404 for a path that does not exist under /api/ and 405 for a method other than GET or HEAD. Data licence: CC BY 4.0; quoted sources belong to their publishers. Human-readable documentation: /data',
 			license: { name: 'Creative Commons Attribution 4.0 (data)', identifier: 'CC-BY-4.0' }
 		},
 		servers: [{ url: origin }],
@@ -378,6 +488,7 @@ export function openApiDocument(origin: string) {
 		],
 		paths: {
 			'/api/v1/commitments': get(
+				'listCommitments',
 				'List commitments',
 				'Published commitments with the explorer’s filters, sort and paging.',
 				{
@@ -388,6 +499,7 @@ export function openApiDocument(origin: string) {
 				[...commitmentFilters, ...paging]
 			),
 			'/api/v1/commitments/{ref}': get(
+				'getCommitment',
 				'One commitment',
 				'A published commitment with its quote and source, milestones, change log with evidence, due-date history and funding links with the derived budget figures. The reference contains slashes: send it URL-encoded (DCAIS%2F2025%2F001) or as it is.',
 				{
@@ -398,6 +510,7 @@ export function openApiDocument(origin: string) {
 				[{ name: 'ref', in: 'path', required: true, schema: str }]
 			),
 			'/api/v1/budget-lines': get(
+				'listBudgetLines',
 				'List budget lines',
 				'Budget lines with every figure by phase, the derived rates and the published commitments they fund.',
 				{
@@ -408,6 +521,7 @@ export function openApiDocument(origin: string) {
 				[...budgetFilters, ...paging]
 			),
 			'/api/v1/committees': get(
+				'listCommittees',
 				'List committees',
 				'Committees with their count of published commitments.',
 				{
@@ -416,6 +530,7 @@ export function openApiDocument(origin: string) {
 				}
 			),
 			'/api/v1/organisations': get(
+				'listOrganisations',
 				'List organisations',
 				'Ministries, State Departments and agencies responsible for commitments.',
 				{
@@ -423,11 +538,17 @@ export function openApiDocument(origin: string) {
 					'304': notModified
 				}
 			),
-			'/api/v1/openapi.json': get('This document', 'The OpenAPI 3.1 description.', {
-				'200': ok('OpenAPI document', 'application/json', { type: 'object' }),
-				'304': notModified
-			}),
+			'/api/v1/openapi.json': get(
+				'getOpenApiDocument',
+				'This document',
+				'The OpenAPI 3.1 description.',
+				{
+					'200': ok('OpenAPI document', 'application/json', { type: 'object' }),
+					'304': notModified
+				}
+			),
 			'/data/commitments.csv': get(
+				'downloadCommitmentsCsv',
 				'Commitments (CSV)',
 				'Every published commitment matching the same filters as /api/v1/commitments (paging is ignored), one row each.',
 				{ '200': csv('CSV with a header row'), '304': notModified, '400': badRequest },
@@ -435,6 +556,7 @@ export function openApiDocument(origin: string) {
 				'Downloads'
 			),
 			'/data/updates.csv': get(
+				'downloadUpdatesCsv',
 				'Updates (CSV)',
 				'The change log of every published commitment, one row per update, newest first.',
 				{ '200': csv('CSV with a header row'), '304': notModified, '400': badRequest },
@@ -442,6 +564,7 @@ export function openApiDocument(origin: string) {
 				'Downloads'
 			),
 			'/data/budget-figures.csv': get(
+				'downloadBudgetFiguresCsv',
 				'Budget figures (CSV)',
 				'One row per figure with its phase (and Fiscal Data Package phase) and source.',
 				{ '200': csv('CSV with a header row'), '304': notModified, '400': badRequest },
@@ -449,6 +572,7 @@ export function openApiDocument(origin: string) {
 				'Downloads'
 			),
 			'/data/budget-phases.csv': get(
+				'downloadBudgetPhasesCsv',
 				'Budget figures by phase (CSV)',
 				'One row per budget line and as-of date, one column per phase: the Fiscal Data Package resource.',
 				{ '200': csv('CSV with a header row'), '304': notModified, '400': badRequest },
@@ -456,6 +580,7 @@ export function openApiDocument(origin: string) {
 				'Downloads'
 			),
 			'/data/datapackage.json': get(
+				'getDataPackage',
 				'Fiscal Data Package',
 				'The datapackage.json describing the budget CSV files.',
 				{
@@ -466,6 +591,7 @@ export function openApiDocument(origin: string) {
 				'Downloads'
 			),
 			'/feeds/updates.atom': get(
+				'getUpdatesFeed',
 				'All updates (Atom)',
 				'The latest updates to every published commitment.',
 				{ '200': atom('Atom feed'), '304': notModified },
@@ -473,6 +599,7 @@ export function openApiDocument(origin: string) {
 				'Feeds'
 			),
 			'/feeds/committees/{slug}.atom': get(
+				'getCommitteeFeed',
 				'A committee’s updates (Atom)',
 				'The latest updates to the committee’s published commitments.',
 				{ '200': atom('Atom feed'), '304': notModified, '404': notFound },
@@ -480,6 +607,7 @@ export function openApiDocument(origin: string) {
 				'Feeds'
 			),
 			'/feeds/commitments/{ref}.atom': get(
+				'getCommitmentFeed',
 				'A commitment’s updates (Atom)',
 				'Every update to one published commitment; the reference URL-encoded.',
 				{ '200': atom('Atom feed'), '304': notModified, '404': notFound },
@@ -501,6 +629,20 @@ export function openApiDocument(origin: string) {
 				NotFound: {
 					description: 'No published record has this reference',
 					content: { 'application/json': { schema: ref('Error') } }
+				},
+				MethodNotAllowed: {
+					description: 'Method Not Allowed: this path answers GET and HEAD only',
+					headers: { Allow: allowHeader },
+					content: { 'application/json': { schema: ref('Error') } }
+				},
+				MethodNotAllowedPage: {
+					description:
+						'Method Not Allowed: this path answers GET and HEAD only. The answer is a short HTML page, or { message } in JSON for a client that accepts JSON but not HTML',
+					headers: { Allow: allowHeader },
+					content: {
+						'text/html': { schema: str },
+						'application/json': { schema: obj({ message: str }) }
+					}
 				}
 			}
 		}

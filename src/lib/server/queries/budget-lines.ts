@@ -42,6 +42,17 @@ function filteredLines(db: Kysely<DB>, q: BudgetLineQuery) {
 		);
 }
 
+/** The earliest and latest fiscal years of any budget line ('2024/25' sorts as text), or null. */
+export async function getBudgetFiscalYearSpan(
+	db: Kysely<DB>
+): Promise<{ first: string; last: string } | null> {
+	const row = await db
+		.selectFrom('budget_lines')
+		.select((eb) => [eb.fn.min('fiscal_year').as('first'), eb.fn.max('fiscal_year').as('last')])
+		.executeTakeFirstOrThrow();
+	return row.first === null || row.last === null ? null : { first: row.first, last: row.last };
+}
+
 /** A page of budget lines (or all of them with `all`, for downloads) and the total count. */
 export async function searchBudgetLines(
 	db: Kysely<DB>,
