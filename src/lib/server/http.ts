@@ -104,6 +104,9 @@ const ERROR_CODES: Record<number, string> = {
 	415: 'unsupported_media_type'
 };
 
+/** Every `error` code an /api/ answer may carry (the OpenAPI document lists these). */
+export const API_ERROR_CODES = [...Object.values(ERROR_CODES), 'internal_error', 'refused'];
+
 /** `/api/...` in either language (reroute serves /sw/api/... by the same routes). */
 export function isApiPath(pathname: string): boolean {
 	return /^(\/sw)?\/api(\/|$)/.test(pathname);

@@ -13,6 +13,7 @@ import {
 } from '$lib/domain';
 import { COMMITMENT_SORTS, DEFAULT_COMMITMENT_SORT } from '$lib/domain/commitment-query';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE } from '$lib/domain/query-params';
+import { API_ERROR_CODES } from '../http';
 
 type Schema = Record<string, unknown>;
 
@@ -122,8 +123,8 @@ const budgetLineRef: Record<string, Schema> = {
 	economicClass: oneOfValues(ECONOMIC_CLASSES)
 };
 
-// The `error` codes of src/lib/server/http.ts's JSON errors; method_not_allowed is the 405 of /api/.
-const ERROR_CODES = ['invalid_parameter', 'not_found', 'method_not_allowed'];
+// The `error` codes of src/lib/server/http.ts's JSON errors (handleApi answers every refusal).
+const ERROR_CODES = API_ERROR_CODES;
 
 const fdpMeasure = obj({
 	source: { type: 'string', description: 'Column of the resource' },
@@ -477,7 +478,7 @@ export function openApiDocument(origin: string) {
 			version: '1.0.0',
 			summary: 'Undertakings given to Kenya’s parliamentary committees, and the money behind them',
 			description:
-				'Published records only. Read-only, no key, open to any origin (CORS). Answers carry an ETag and may be cached for 60 seconds; a conditional request with If-None-Match gets 304 Not Modified. Bad parameters get 400 with a JSON error naming the parameter; an unknown reference gets 404. Every error of /api/v1 has the same JSON body, the Error schema: { error, message } (with param and errors for a 400); that includes 404 for a path that does not exist under /api/ and 405 for a method other than GET or HEAD. Data licence: CC BY 4.0; quoted sources belong to their publishers. Human-readable documentation: /data',
+				'Published records only. Read-only, no key, open to any origin (CORS). Answers carry an ETag and may be cached for 60 seconds; a conditional request with If-None-Match gets 304 Not Modified. Bad parameters get 400 with a JSON error naming the parameter; an unknown reference gets 404. Every error of /api/v1 has the same JSON body, the Error schema: { error, message } (with param and errors for a 400); that includes 404 for a path that does not exist under /api/, 405 for a method other than GET or HEAD, and 500 if something fails on our side. A CORS preflight (OPTIONS, for a GET that sends If-None-Match) is answered 204, so a script on another site can revalidate with the ETag it was shown. Data licence: CC BY 4.0; quoted sources belong to their publishers. Human-readable documentation: /data',
 			license: { name: 'Creative Commons Attribution 4.0 (data)', identifier: 'CC-BY-4.0' }
 		},
 		servers: [{ url: origin }],
