@@ -21,7 +21,15 @@ export default defineConfig({
 		pool: 'forks',
 		projects: [
 			{ extends: true as const, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
-			{ extends: true as const, test: { name: 'integration', ...integration } },
+			// `*.postgres.test.ts` are about PostgreSQL alone: they run only in the project below.
+			{
+				extends: true as const,
+				test: {
+					name: 'integration',
+					...integration,
+					exclude: ['tests/integration/**/*.postgres.test.ts']
+				}
+			},
 			// The same integration tests again on PostgreSQL whenever TEST_DATABASE_URL names a
 			// server (CI starts one): each test gets its own database, dropped afterwards.
 			...(process.env.TEST_DATABASE_URL

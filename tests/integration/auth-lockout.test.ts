@@ -75,7 +75,7 @@ beforeEach(async () => {
 	await db.deleteFrom('sign_in_devices').execute();
 });
 
-describe('failures from elsewhere do not lock the owner out', () => {
+describe('failures from elsewhere do not lock the owner out', { timeout: 30_000 }, () => {
 	it('100 failures for one account from one address do not stop the right password from another address', async () => {
 		const statuses: number[] = [];
 		for (let i = 0; i < 100; i++)
@@ -107,7 +107,7 @@ describe('failures from elsewhere do not lock the owner out', () => {
 	});
 });
 
-describe('guessing stays throttled', () => {
+describe('guessing stays throttled', { timeout: 30_000 }, () => {
 	it('the 6th failure from one address for one account gets 429 and a wait', async () => {
 		for (let i = 0; i < 5; i++)
 			expect((await attempt(OWNER, WRONG, '203.0.113.7')).status).toBe(400);
@@ -164,7 +164,7 @@ describe('guessing stays throttled', () => {
 	});
 });
 
-describe('the device cookie', () => {
+describe('the device cookie', { timeout: 30_000 }, () => {
 	it('is HttpOnly, SameSite=Lax, sent only to the sign-in pages, and stored as a hash', async () => {
 		const cookies = fakeCookies();
 		expect((await attempt(OWNER, PASSWORD, '192.0.2.1', cookies)).status).toBe(303);

@@ -135,12 +135,13 @@ describe('import jobs', () => {
 		const audit = await db
 			.selectFrom('audit_log')
 			.select('action')
-			.where('entity', '=', 'import_job')
+			.where('entity', '=', 'import')
 			.orderBy('id')
 			.execute();
 		expect(audit.map((a) => a.action)).toEqual([
 			'import.previewed',
 			'import.confirmed',
+			'import.applied',
 			'import.finished'
 		]);
 	});
