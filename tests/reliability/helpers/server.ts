@@ -18,6 +18,8 @@ export interface Server {
 }
 
 export interface ServerOptions {
+	/** More environment for the server (e.g. AHADI_CACHE=off). */
+	env?: Record<string, string>;
 	port: number;
 	dbFile: string;
 	bodySizeLimit?: string;
@@ -53,7 +55,8 @@ export async function startServer(opts: ServerOptions): Promise<Server> {
 		HOST: '127.0.0.1',
 		ORIGIN: url,
 		DATABASE_URL: opts.dbFile,
-		BODY_SIZE_LIMIT: opts.bodySizeLimit ?? '25M'
+		BODY_SIZE_LIMIT: opts.bodySizeLimit ?? '25M',
+		...opts.env
 	};
 	const child = spawn(process.execPath, SERVER_ARGS, { cwd: root, env, stdio: 'pipe' });
 	let log = '';
