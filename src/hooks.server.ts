@@ -6,7 +6,7 @@ import { db } from '$lib/server/db/client';
 import { migrateToLatest } from '$lib/server/db/migrate';
 import { handleServerTiming } from '$lib/server/db/query-count';
 import { handleForms } from '$lib/server/handle-forms';
-import { handleApi } from '$lib/server/http';
+import { handleApi } from '$lib/server/open-data/http';
 import { handleCacheHeaders } from '$lib/server/shared-cache';
 
 export const init: ServerInit = async () => {

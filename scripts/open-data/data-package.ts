@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import datapackage from 'datapackage';
 import { parseBudgetLineQuery } from '../../src/lib/domain/budget-query';
-import { toCsv } from '../../src/lib/server/csv';
+import { toCsv } from '../../src/lib/server/open-data/csv';
 import type { Database } from '../../src/lib/server/db/index';
 import {
 	FIGURE_COLUMNS,

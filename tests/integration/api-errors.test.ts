@@ -1,7 +1,7 @@
 // Every answer under /api/ is JSON in the documented error shape, whoever refused the request,
 // and a CORS preflight from another site (to revalidate with If-None-Match) is answered.
 import { describe, expect, it } from 'vitest';
-import { badRequest, handleApi } from '$lib/server/http';
+import { badRequest, handleApi } from '$lib/server/open-data/http';
 import { deny } from '$lib/server/auth/handles';
 import { fakeEvent } from './auth-events';
 

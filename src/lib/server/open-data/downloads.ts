@@ -1,6 +1,6 @@
 // Columns of the commitments and updates downloads: one row per record, dates ISO 8601, money in
 // whole shillings, statuses as their codes (documented on /data).
-import type { CsvColumn } from '../csv';
+import type { CsvColumn } from './csv';
 import type { CommitmentSearchRow } from '../queries/commitment-search';
 import type { PublishedUpdate } from '../queries/updates';
 import { links } from './serialize';

@@ -5,7 +5,7 @@ import {
 	formatDate,
 	proceduralStatusLabel
 } from '$lib/domain';
-import { escapeHtml, renderAtom, type AtomEntry } from '../atom';
+import { escapeHtml, renderAtom, type AtomEntry } from './atom';
 import type { PublishedUpdate } from '../queries/updates';
 import { links } from './serialize';
 

@@ -3,7 +3,7 @@
 // vocabulary (proposed, approved, adjusted, executed). tests/integration/open-data-package.test.ts
 // validates it, and the CSV rows, with the `datapackage` library (npm run lint:open-data too).
 import { BUDGET_PHASES, fiscalYearRange, type BudgetPhase } from '$lib/domain';
-import type { CsvColumn } from '../csv';
+import type { CsvColumn } from './csv';
 import type { BudgetLineRecord } from '../queries/budget-lines';
 
 export type FdpPhase = 'proposed' | 'approved' | 'adjusted' | 'executed';

@@ -13,7 +13,7 @@ import {
 } from '$lib/domain';
 import { COMMITMENT_SORTS, DEFAULT_COMMITMENT_SORT } from '$lib/domain/commitment-query';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE } from '$lib/domain/query-params';
-import { API_ERROR_CODES } from '../http';
+import { API_ERROR_CODES } from './http';
 
 type Schema = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import { parseBudgetLineQuery } from '$lib/domain/budget-query';
-import { CSV_CONTENT_TYPE, csvHeaders, toCsv } from '$lib/server/csv';
+import { CSV_CONTENT_TYPE, csvHeaders, toCsv } from '$lib/server/open-data/csv';
 import { db } from '$lib/server/db/client';
-import { badRequestFrom, cachedText } from '$lib/server/http';
+import { badRequestFrom, cachedText } from '$lib/server/open-data/http';
 import { PHASE_COLUMNS, phaseRows } from '$lib/server/open-data/fiscal-data-package';
 import { searchBudgetLines } from '$lib/server/queries/budget-lines';
 import type { RequestHandler } from './$types';

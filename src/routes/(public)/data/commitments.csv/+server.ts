@@ -1,7 +1,7 @@
 import { todayInNairobi } from '$lib/domain';
-import { CSV_CONTENT_TYPE, csvHeaders, toCsv } from '$lib/server/csv';
+import { CSV_CONTENT_TYPE, csvHeaders, toCsv } from '$lib/server/open-data/csv';
 import { db } from '$lib/server/db/client';
-import { badRequestFrom, cachedText } from '$lib/server/http';
+import { badRequestFrom, cachedText } from '$lib/server/open-data/http';
 import { commitmentColumns } from '$lib/server/open-data/downloads';
 import { parseCommitmentQuery, searchCommitments } from '$lib/server/queries/commitment-search';
 import type { RequestHandler } from './$types';

@@ -1,5 +1,5 @@
 import { db } from '$lib/server/db/client';
-import { cachedJson } from '$lib/server/http';
+import { cachedJson } from '$lib/server/open-data/http';
 import { fiscalDataPackage } from '$lib/server/open-data/fiscal-data-package';
 import { getBudgetFiscalYearSpan } from '$lib/server/queries/budget-lines';
 import type { RequestHandler } from './$types';

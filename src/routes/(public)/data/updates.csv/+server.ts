@@ -1,7 +1,7 @@
 import { readSlugs, type ParamError } from '$lib/domain/query-params';
-import { CSV_CONTENT_TYPE, csvHeaders, toCsv } from '$lib/server/csv';
+import { CSV_CONTENT_TYPE, csvHeaders, toCsv } from '$lib/server/open-data/csv';
 import { db } from '$lib/server/db/client';
-import { badRequestFrom, cachedText } from '$lib/server/http';
+import { badRequestFrom, cachedText } from '$lib/server/open-data/http';
 import { updateColumns } from '$lib/server/open-data/downloads';
 import { getCommitteeBySlug } from '$lib/server/queries/committees';
 import { listPublishedUpdates } from '$lib/server/queries/updates';

@@ -1,6 +1,6 @@
 import { parseBudgetLineQuery } from '$lib/domain/budget-query';
 import { db } from '$lib/server/db/client';
-import { badRequestFrom, cachedJson } from '$lib/server/http';
+import { badRequestFrom, cachedJson } from '$lib/server/open-data/http';
 import { toBudgetLine } from '$lib/server/open-data/serialize';
 import { searchBudgetLines } from '$lib/server/queries/budget-lines';
 import type { RequestHandler } from './$types';

@@ -1,6 +1,6 @@
 import { todayInNairobi } from '$lib/domain';
 import { db } from '$lib/server/db/client';
-import { badRequestFrom, cachedJson } from '$lib/server/http';
+import { badRequestFrom, cachedJson } from '$lib/server/open-data/http';
 import { toCommitmentItem } from '$lib/server/open-data/serialize';
 import { parseCommitmentQuery, searchCommitments } from '$lib/server/queries/commitment-search';
 import type { RequestHandler } from './$types';

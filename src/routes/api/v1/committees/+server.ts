@@ -1,5 +1,5 @@
 import { db } from '$lib/server/db/client';
-import { cachedJson } from '$lib/server/http';
+import { cachedJson } from '$lib/server/open-data/http';
 import { toCommittee } from '$lib/server/open-data/serialize';
 import { listCommitteesWithCounts } from '$lib/server/queries/committees';
 import type { RequestHandler } from './$types';

@@ -1,4 +1,4 @@
-import { cachedJson } from '$lib/server/http';
+import { cachedJson } from '$lib/server/open-data/http';
 import { openApiDocument } from '$lib/server/open-data/openapi';
 import type { RequestHandler } from './$types';
 

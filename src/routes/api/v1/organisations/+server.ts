@@ -1,5 +1,5 @@
 import { db } from '$lib/server/db/client';
-import { cachedJson } from '$lib/server/http';
+import { cachedJson } from '$lib/server/open-data/http';
 import { toOrganisation } from '$lib/server/open-data/serialize';
 import { listOrganisationsWithCounts } from '$lib/server/queries/organisations';
 import type { RequestHandler } from './$types';

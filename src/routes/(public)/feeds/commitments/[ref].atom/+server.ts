@@ -1,7 +1,7 @@
 import { commitmentPath } from '$lib/domain/commitment-query';
-import { ATOM_CONTENT_TYPE } from '$lib/server/atom';
+import { ATOM_CONTENT_TYPE } from '$lib/server/open-data/atom';
 import { db } from '$lib/server/db/client';
-import { cachedText, notFound } from '$lib/server/http';
+import { cachedText, notFound } from '$lib/server/open-data/http';
 import { updatesFeed } from '$lib/server/open-data/feeds';
 import { findPublicCommitment } from '$lib/server/queries/commitment-search';
 import { listPublishedUpdates } from '$lib/server/queries/updates';

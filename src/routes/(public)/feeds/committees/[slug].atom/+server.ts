@@ -1,6 +1,6 @@
-import { ATOM_CONTENT_TYPE } from '$lib/server/atom';
+import { ATOM_CONTENT_TYPE } from '$lib/server/open-data/atom';
 import { db } from '$lib/server/db/client';
-import { cachedText, notFound } from '$lib/server/http';
+import { cachedText, notFound } from '$lib/server/open-data/http';
 import { FEED_LIMIT, updatesFeed } from '$lib/server/open-data/feeds';
 import { getCommitteeBySlug } from '$lib/server/queries/committees';
 import { listPublishedUpdates } from '$lib/server/queries/updates';

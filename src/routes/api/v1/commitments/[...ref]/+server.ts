@@ -1,6 +1,6 @@
 import { todayInNairobi } from '$lib/domain';
 import { db } from '$lib/server/db/client';
-import { cachedJson, notFound } from '$lib/server/http';
+import { cachedJson, notFound } from '$lib/server/open-data/http';
 import { toCommitmentDetail } from '$lib/server/open-data/serialize';
 import { findPublicCommitment } from '$lib/server/queries/commitment-search';
 import { getPublishedCommitment } from '$lib/server/queries/commitments';
