@@ -1,7 +1,7 @@
 // The deadline and overdue rule is written twice: in the domain (domain/overdue.ts), which
 // every page's "N days overdue" uses, and once in SQL (queries/deadline-sql.ts), which the
 // explorer and API filter and sort by, the dashboard counts, the briefing pack sections by and
-// the watchlist reads. A few hundred generated commitments (seeded, so a failure reproduces):
+// the watchlist and the clerks' workspace read. A few hundred generated commitments (seeded, so a failure reproduces):
 // with and without a due date, every delivery status, drafts and withdrawn ones, extensions
 // granted, refused, pending, run out, several, ending before the due date, and "drop" requests;
 // looked at on days either side of midnight in Nairobi. The SQL must give the domain's answer
@@ -30,6 +30,7 @@ import {
 	overdueCondition
 } from '$lib/server/queries/deadline-sql';
 import { listWatchlist } from '$lib/server/queries/mp-private';
+import { listOverdueCommitments } from '$lib/server/queries/workspace-commitments';
 import { commitmentValues, freshDb, insertBasics } from '../helpers/db';
 
 const SEED = 14;
@@ -338,9 +339,8 @@ describe.each(TODAYS)('on %s in Nairobi', (today) => {
 				due_soon: want.dueSoon.length
 			});
 			const first = await listDeadlineCommitments(db, committee, today, dueBy, since, 3);
-			const shown = [want.newlyOverdue, want.stillOverdue, want.dueSoon].flatMap((s) =>
-				s.slice(0, 3)
-			);
+			const sections: { ref: string }[][] = [want.newlyOverdue, want.stillOverdue, want.dueSoon];
+			const shown = sections.flatMap((s) => s.slice(0, 3));
 			expect(refsOf(first.rows)).toEqual(refsOf(shown));
 		}
 	});
@@ -362,5 +362,22 @@ describe.each(TODAYS)('on %s in Nairobi', (today) => {
 			return JSON.stringify(got) === JSON.stringify(want) ? [] : [{ ref: r.ref, got, want }];
 		});
 		expect(wrong).toEqual([]);
+	});
+
+	it('the clerks’ workspace lists the overdue ones by it, oldest due first', async () => {
+		const overdue = published().filter((c) => isOverdue(domainInput(c), today));
+		const all = await listOverdueCommitments(db, null, today, 1000);
+		expect(all.map((r) => [r.ref, r.daysLate])).toEqual(
+			[...overdue]
+				.sort((a, b) => a.dueOn!.localeCompare(b.dueOn!) || a.id - b.id)
+				.map((c) => [c.ref, daysOverdue(domainInput(c), today)])
+		);
+		const scoped = await listOverdueCommitments(db, [committees[1]!], today, 5);
+		expect(scoped.map((r) => r.ref)).toEqual(
+			all
+				.filter((r) => overdue.find((c) => c.ref === r.ref)!.committee === committees[1])
+				.slice(0, 5)
+				.map((r) => r.ref)
+		);
 	});
 });
