@@ -31,7 +31,7 @@ import {
 } from '$lib/server/queries/deadline-sql';
 import { listWatchlist } from '$lib/server/queries/mp-private';
 import { listOverdueCommitments } from '$lib/server/queries/workspace-commitments';
-import { commitmentValues, freshDb, insertBasics } from '../helpers/db';
+import { commitmentValues, freshDb, insertBasics, insertTreasury } from '../helpers/db';
 
 const SEED = 14;
 const COUNT = 320;
@@ -103,16 +103,7 @@ const search = (today: string, query: Partial<CommitmentQuery>) =>
 beforeAll(async () => {
 	db = await freshDb();
 	const basics = await insertBasics(db);
-	const org2 = await db
-		.insertInto('organisations')
-		.values({ slug: 'treasury', name: 'National Treasury', kind: 'treasury' })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	const office2 = await db
-		.insertInto('offices')
-		.values({ slug: 'ps', title: 'Principal Secretary', organisation_id: org2.id })
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const treasury = await insertTreasury(db);
 	const k2 = await db
 		.insertInto('committees')
 		.values({ slug: 'k2', name: 'Second committee', abbreviation: 'K2', house: 'senate' })
@@ -121,7 +112,7 @@ beforeAll(async () => {
 	committees = [basics.committeeId, k2.id];
 	const places = [
 		{ organisation: basics.orgId, office: basics.officeId },
-		{ organisation: org2.id, office: office2.id }
+		{ organisation: treasury.orgId, office: treasury.officeId }
 	];
 
 	const rnd = random(SEED);
