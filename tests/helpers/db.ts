@@ -33,6 +33,21 @@ export async function insertBasics(db: Database) {
 	return { orgId: org.id, officeId: office.id, committeeId: committee.id, sittingId: sitting.id };
 }
 
+/** A second responsible organisation with its office, for tests that group or filter by it. */
+export async function insertTreasury(db: Database) {
+	const org = await db
+		.insertInto('organisations')
+		.values({ slug: 'treasury', name: 'National Treasury', kind: 'treasury' })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	const office = await db
+		.insertInto('offices')
+		.values({ slug: 'ps', title: 'Principal Secretary', organisation_id: org.id })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return { orgId: org.id, officeId: office.id };
+}
+
 export function commitmentValues(
 	basics: Awaited<ReturnType<typeof insertBasics>>,
 	overrides: Record<string, unknown> = {}

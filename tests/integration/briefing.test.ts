@@ -127,18 +127,18 @@ describe('listWatchlist', () => {
 		await setWatching(db, a!, c.id, true);
 		await addPrivateNote(db, a!, c.id, 'ask about the training');
 		await addPrivateNote(db, b!, c.id, 'not A’s note');
-		const mine = await listWatchlist(db, a!.id);
+		const mine = await listWatchlist(db, a!.id, TODAY);
 		expect(mine.map((r) => [r.ref, r.notes, r.withdrawn, r.latestUpdate?.on])).toEqual([
 			['DCAIS/2025/001', 1, false, '2026-11-12']
 		]);
-		expect(await listWatchlist(db, b!.id)).toEqual([]);
+		expect(await listWatchlist(db, b!.id, TODAY)).toEqual([]);
 
 		await db
 			.updateTable('commitments')
 			.set({ visibility: 'withdrawn', withdrawn_at: '2026-11-20T07:00:00.000Z' })
 			.where('id', '=', c.id)
 			.execute();
-		expect((await listWatchlist(db, a!.id)).map((r) => r.withdrawn)).toEqual([true]);
+		expect((await listWatchlist(db, a!.id, TODAY)).map((r) => r.withdrawn)).toEqual([true]);
 		await db
 			.updateTable('commitments')
 			.set({ visibility: 'published', withdrawn_at: null })

@@ -8,7 +8,7 @@ import { formatDate as formatDateIn } from '../i18n/format';
 import { addDays, daysBetween, isIsoDate } from './dates';
 import { quarterEnd, type Quarter } from './fiscal-year';
 import { formatKes, formatPercent } from './money';
-import { daysOverdue } from './overdue';
+import { daysOverdue, effectiveDeadline } from './overdue';
 import { isDeliveryClosed, type DeliveryStatus, type MilestoneStatus } from './status';
 
 /** "Due in the next 30 days". */
@@ -97,11 +97,7 @@ export type DueSoonFact<T extends DeadlineInput = DeadlineInput> = T & {
 
 /** Due date or the latest granted extension beyond it (the same rule as isOverdue). */
 export function deadlineOf(c: DeadlineInput): string {
-	let deadline = c.dueOn;
-	for (const until of c.grantedExtensionsUntil) {
-		if (isIsoDate(until) && until > deadline) deadline = until;
-	}
-	return deadline;
+	return effectiveDeadline(c) ?? c.dueOn;
 }
 
 /**

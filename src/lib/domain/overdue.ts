@@ -11,10 +11,10 @@ export interface OverdueInput {
 }
 
 /**
- * The date the commitment must be met by: the due date, or a later granted extension. ISO
- * dates compare correctly as strings.
+ * The date the commitment must be met by: the due date, or a later granted extension; null
+ * without a (valid) due date. ISO dates compare correctly as strings.
  */
-function effectiveDeadline(c: OverdueInput): string | null {
+export function effectiveDeadline(c: OverdueInput): string | null {
 	if (c.dueOn === null || !isIsoDate(c.dueOn)) return null;
 	let deadline = c.dueOn;
 	for (const until of c.grantedExtensionsUntil ?? []) {

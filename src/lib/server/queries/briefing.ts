@@ -3,13 +3,9 @@
 import { sql, type Kysely } from 'kysely';
 import { DELIVERY_STATUSES, isDeliveryClosed } from '$lib/domain';
 import type { DB } from '../db/schema';
-import {
-	joined,
-	latestGrantedUntil,
-	latestUpdateColumn,
-	overdueCondition
-} from './commitment-search';
+import { joined, latestUpdateColumn } from './commitment-search';
 import { FUNDING_ROW_COLUMNS, streamFundingLinks } from './commitments';
+import { effectiveDeadline, latestGrantedUntil, overdueCondition } from './deadline-sql';
 
 /** Rows fetched at a time from PostgreSQL's cursor (SQLite steps one row at a time). */
 const FUNDING_STREAM_CHUNK = 500;
@@ -122,17 +118,7 @@ export async function listDeadlineCommitments(
 	const sectioned = db
 		.selectFrom('commitments as c')
 		.select((eb) => {
-			// The SQL twin of the domain's deadlineOf: the due date or a later granted extension.
-			const deadline = eb.fn.coalesce(
-				eb
-					.selectFrom('commitment_requests as r')
-					.select((e) => e.fn.max('r.granted_until').as('until'))
-					.whereRef('r.commitment_id', '=', 'c.id')
-					.where('r.kind', '=', 'extension')
-					.where('r.decision', '=', 'granted')
-					.whereRef('r.granted_until', '>', 'c.due_on'),
-				eb.ref('c.due_on')
-			);
+			const deadline = effectiveDeadline(eb);
 			return [
 				'c.id',
 				'c.ref',

@@ -1,22 +1,8 @@
 // The commitment explorer and the open data API: filtering, sorting and paging in SQL, always on
-// published commitments only. A search costs four queries whatever the page size: the page, the
-// count, and the milestone and extension facts behind progress and overdue.
-import {
-	sql,
-	type Expression,
-	type ExpressionBuilder,
-	type Kysely,
-	type SelectQueryBuilder,
-	type SqlBool
-} from 'kysely';
-import {
-	DELIVERY_STATUSES,
-	daysOverdue,
-	deliveryProgress,
-	fiscalYearRange,
-	isDeliveryClosed,
-	type MilestoneStatus
-} from '$lib/domain';
+// published commitments only. A search costs three queries whatever the page size: the page (with
+// the latest granted extension behind overdue), the count, and the milestones behind progress.
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { daysOverdue, deliveryProgress, fiscalYearRange, type MilestoneStatus } from '$lib/domain';
 import {
 	EMPTY_COMMITMENT_QUERY,
 	searchWords,
@@ -24,6 +10,7 @@ import {
 } from '$lib/domain/commitment-query';
 import type { DB } from '../db/schema';
 import { toRow, type CommitmentRow } from './commitments';
+import { effectiveDeadline, latestGrantedUntil, overdueCondition, type EB } from './deadline-sql';
 import { containsIgnoringCase } from './text-match';
 
 export { parseCommitmentQuery, type CommitmentQuery } from '$lib/domain/commitment-query';
@@ -43,8 +30,6 @@ export interface CommitmentSearchRow extends CommitmentRow {
 /** The query plus an exact reference, used to look one commitment up with the same rules. */
 type SearchFilter = CommitmentQuery & { ref?: string };
 
-const CLOSED_DELIVERY = DELIVERY_STATUSES.filter(isDeliveryClosed);
-
 export function joined(db: Kysely<DB>) {
 	return db
 		.selectFrom('commitments as c')
@@ -59,31 +44,6 @@ function commitmentsOnly(db: Kysely<DB>) {
 }
 
 type Only = ReturnType<typeof commitmentsOnly>;
-/** An expression builder over `commitments as c` (alone or joined with more tables). */
-export type EB =
-	Only extends SelectQueryBuilder<infer D, infer T, infer _O> ? ExpressionBuilder<D, T> : never;
-
-function grantedExtensionCovering(eb: EB, today: string) {
-	return eb.exists(
-		eb
-			.selectFrom('commitment_requests as r')
-			.select('r.id')
-			.whereRef('r.commitment_id', '=', 'c.id')
-			.where('r.kind', '=', 'extension')
-			.where('r.decision', '=', 'granted')
-			.where('r.granted_until', '>=', today)
-	);
-}
-
-/** The latest date a granted extension gave the commitment `c` (only the latest can move it). */
-export function latestGrantedUntil(eb: EB) {
-	return eb
-		.selectFrom('commitment_requests as r')
-		.select((e) => e.fn.max('r.granted_until').as('until'))
-		.whereRef('r.commitment_id', '=', 'c.id')
-		.where('r.kind', '=', 'extension')
-		.where('r.decision', '=', 'granted');
-}
 
 /** One column of the newest update of the commitment `c` (a later id wins on the same day). */
 export function latestUpdateColumn(eb: EB, column: 'u.update_on' | 'u.note') {
@@ -94,16 +54,6 @@ export function latestUpdateColumn(eb: EB, column: 'u.update_on' | 'u.note') {
 		.orderBy('u.update_on', 'desc')
 		.orderBy('u.id', 'desc')
 		.limit(1);
-}
-
-/** The SQL twin of the domain's isOverdue; a test checks that both agree row by row. */
-export function overdueCondition(eb: EB, today: string): Expression<SqlBool> {
-	return eb.and([
-		eb('c.due_on', 'is not', null),
-		eb('c.due_on', '<', today),
-		eb('c.delivery_status', 'not in', CLOSED_DELIVERY),
-		eb.not(grantedExtensionCovering(eb, today))
-	]);
 }
 
 function conditions(eb: EB, f: SearchFilter, today: string): Expression<SqlBool>[] {
@@ -170,18 +120,6 @@ function filtered(db: Kysely<DB>, f: SearchFilter, today: string) {
 }
 
 type Filtered = ReturnType<typeof joined>;
-
-/** The date the commitment must be met by: its due date or a later (expired) extension. */
-function effectiveDeadline(eb: EB) {
-	const latestExtension = eb
-		.selectFrom('commitment_requests as r')
-		.select((e) => e.fn.max('r.granted_until').as('until'))
-		.whereRef('r.commitment_id', '=', 'c.id')
-		.where('r.kind', '=', 'extension')
-		.where('r.decision', '=', 'granted')
-		.whereRef('r.granted_until', '>', 'c.due_on');
-	return eb.fn.coalesce(latestExtension, eb.ref('c.due_on'));
-}
 
 /**
  * The query's order, on `c` only, for the page of ids and again for the joined page (its rows
@@ -266,7 +204,7 @@ async function runSearch(
 		today
 	)
 		.$if(!all, (q) => q.where('c.id', 'in', ids))
-		.select([
+		.select((eb) => [
 			'c.id',
 			'c.ref',
 			'c.title',
@@ -286,7 +224,9 @@ async function runSearch(
 			'k.abbreviation as committee_abbreviation',
 			'o.slug as organisation_slug',
 			'o.name as organisation_name',
-			'f.title as office_title'
+			'f.title as office_title',
+			// Only the latest granted extension can move the deadline, so one value per row.
+			latestGrantedUntil(eb).as('granted_until')
 		]);
 	const [rows, count] = await Promise.all([
 		page.execute(),
@@ -299,31 +239,24 @@ async function runSearch(
 	// A page names its ids (at most 200); a download names them by the same filter instead, so
 	// no statement ever carries thousands of parameters.
 	const idsOf = all ? filtered(db, f, today).select('c.id') : rows.map((r) => r.id);
-	const [milestones, extensions] = await Promise.all([
-		db
-			.selectFrom('milestones')
-			.select(['commitment_id', 'weight', 'status'])
-			.where('commitment_id', 'in', idsOf)
-			.execute(),
-		db
-			.selectFrom('commitment_requests')
-			.select(['commitment_id', 'granted_until'])
-			.where('commitment_id', 'in', idsOf)
-			.where('kind', '=', 'extension')
-			.where('decision', '=', 'granted')
-			.where('granted_until', 'is not', null)
-			.execute()
-	]);
+	const milestones = await db
+		.selectFrom('milestones')
+		.select(['commitment_id', 'weight', 'status'])
+		.where('commitment_id', 'in', idsOf)
+		.execute();
 	const milestonesOf = groupBy(milestones, (m) => m.commitment_id);
-	const untilOf = groupBy(extensions, (e) => e.commitment_id);
 
 	return {
 		total: Number(count.n),
 		rows: rows.map((r) => {
 			const own: { weight: number; status: MilestoneStatus }[] = milestonesOf.get(r.id) ?? [];
-			const until = (untilOf.get(r.id) ?? []).map((e) => e.granted_until as string);
+			const until = r.granted_until as string | null;
 			const late = daysOverdue(
-				{ dueOn: r.due_on, deliveryStatus: r.delivery_status, grantedExtensionsUntil: until },
+				{
+					dueOn: r.due_on,
+					deliveryStatus: r.delivery_status,
+					grantedExtensionsUntil: until ? [until] : []
+				},
 				today
 			);
 			return {

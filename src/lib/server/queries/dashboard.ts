@@ -3,7 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { MoneyChainTotals } from '$lib/domain';
 import type { BudgetPhase, DB, DeliveryStatus } from '../db/schema';
-import { overdueCondition } from './commitment-search';
+import { overdueCondition } from './deadline-sql';
 
 export interface GroupCounts {
 	id: number;

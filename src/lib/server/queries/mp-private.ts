@@ -1,8 +1,10 @@
 // An MP's own watchlist and notes: every query is scoped by user id, so one MP never sees
 // another's.
 import type { Kysely } from 'kysely';
+import { daysOverdue } from '$lib/domain';
 import type { DB } from '../db/schema';
-import { latestGrantedUntil, latestUpdateColumn } from './commitment-search';
+import { latestUpdateColumn } from './commitment-search';
+import { latestGrantedUntil } from './deadline-sql';
 
 export async function getPrivateView(db: Kysely<DB>, userId: number, commitmentId: number) {
 	const [watch, notes] = await Promise.all([
@@ -27,9 +29,9 @@ export async function getPrivateView(db: Kysely<DB>, userId: number, commitmentI
 /**
  * The user's watchlist in one query: each watched commitment that is still public (a withdrawn
  * one stays, marked; a draft never shows), with its latest update, its latest granted extension
- * and the count of this user's notes on it.
+ * and the count of this user's notes on it, and how many days it is overdue `today`.
  */
-export async function listWatchlist(db: Kysely<DB>, userId: number) {
+export async function listWatchlist(db: Kysely<DB>, userId: number, today: string) {
 	const rows = await db
 		.selectFrom('watchlist as w')
 		.innerJoin('commitments as c', 'c.id', 'w.commitment_id')
@@ -60,22 +62,37 @@ export async function listWatchlist(db: Kysely<DB>, userId: number) {
 		.where('c.visibility', 'in', ['published', 'withdrawn'])
 		.orderBy('c.ref')
 		.execute();
-	return rows.map((r) => ({
-		id: r.id,
-		ref: r.ref,
-		title: r.title,
-		withdrawn: r.visibility === 'withdrawn',
-		dueOn: r.due_on,
-		deliveryStatus: r.delivery_status,
-		proceduralStatus: r.procedural_status,
-		fundingStatus: r.funding_status,
-		committee: { name: r.committee_name, abbreviation: r.committee_abbreviation },
-		watchedAt: r.watched_at,
-		grantedUntil: (r.granted_until as string | null) ?? null,
-		latestUpdate:
-			r.latest_update_on && r.latest_update_note !== null
-				? { on: r.latest_update_on, note: r.latest_update_note }
-				: null,
-		notes: Number(r.notes ?? 0)
-	}));
+	return rows.map((r) => {
+		const grantedUntil = (r.granted_until as string | null) ?? null;
+		const withdrawn = r.visibility === 'withdrawn';
+		return {
+			id: r.id,
+			ref: r.ref,
+			title: r.title,
+			withdrawn,
+			dueOn: r.due_on,
+			deliveryStatus: r.delivery_status,
+			proceduralStatus: r.procedural_status,
+			fundingStatus: r.funding_status,
+			committee: { name: r.committee_name, abbreviation: r.committee_abbreviation },
+			watchedAt: r.watched_at,
+			grantedUntil,
+			// A withdrawn commitment is no longer tracked, so it is never overdue.
+			daysOverdue: withdrawn
+				? null
+				: daysOverdue(
+						{
+							dueOn: r.due_on,
+							deliveryStatus: r.delivery_status,
+							grantedExtensionsUntil: grantedUntil ? [grantedUntil] : []
+						},
+						today
+					),
+			latestUpdate:
+				r.latest_update_on && r.latest_update_note !== null
+					? { on: r.latest_update_on, note: r.latest_update_note }
+					: null,
+			notes: Number(r.notes ?? 0)
+		};
+	});
 }

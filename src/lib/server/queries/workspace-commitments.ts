@@ -1,6 +1,7 @@
 // Commitments as the clerk workspace sees them: drafts and withdrawn records included, limited
 // to the user's committees (`committeeIds` null means every committee, for admins).
 import type { Kysely, Transaction, Updateable } from 'kysely';
+import { daysOverdue } from '$lib/domain';
 import type {
 	CommitmentTable,
 	CommitmentType,
@@ -10,6 +11,7 @@ import type {
 	ProceduralStatus,
 	Visibility
 } from '../db/schema';
+import { latestGrantedUntil, overdueCondition } from './deadline-sql';
 
 type Scope = readonly number[] | null;
 type Handle = Kysely<DB> | Transaction<DB>;
@@ -121,27 +123,29 @@ export async function listRecentlyChangedCommitments(
 	return rows.map(toListRow);
 }
 
-/**
- * Published commitments whose due date has passed and whose delivery is still open, oldest
- * due first. Whether a granted extension still covers today is decided by the domain.
- */
-export async function listPastDueCommitments(
+/** Published commitments overdue `today` (granted extensions counted), oldest due first. */
+export async function listOverdueCommitments(
 	db: Kysely<DB>,
 	committeeIds: Scope,
 	today: string,
-	limit = 50
+	limit: number
 ) {
 	const rows = await scopedCommitments(db, committeeIds)
 		.innerJoin('committees as k', 'k.id', 'c.committee_id')
 		.select(LIST_COLUMNS)
+		.select((eb) => latestGrantedUntil(eb).as('granted_until'))
 		.where('c.visibility', '=', 'published')
-		.where('c.due_on', '<', today)
-		.where('c.delivery_status', 'not in', ['completed', 'completed_modified', 'not_pursued'])
+		.where((eb) => overdueCondition(eb, today))
 		.orderBy('c.due_on')
 		.orderBy('c.id')
 		.limit(limit)
 		.execute();
-	return rows.map(toListRow);
+	return rows.map((r) => {
+		const until = r.granted_until as string | null;
+		const row = toListRow(r);
+		const input = { ...row, grantedExtensionsUntil: until ? [until] : [] };
+		return { ...row, daysLate: daysOverdue(input, today) };
+	});
 }
 
 /** Everything the edit page shows about one commitment. */

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { daysOverdue, todayInNairobi } from '$lib/domain';
+import { todayInNairobi } from '$lib/domain';
 import { requireRole } from '$lib/server/auth/access';
 import { db } from '$lib/server/db/client';
 import { listWatchlist } from '$lib/server/queries/mp-private';
@@ -11,24 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals }) => {
 	requireRole(locals.user, 'mp', 'admin');
 	const today = todayInNairobi();
-	const rows = await listWatchlist(db, locals.user.id);
-	return {
-		today,
-		watched: rows.map((r) => ({
-			...r,
-			// A withdrawn commitment is no longer tracked, so it is never overdue.
-			daysOverdue: r.withdrawn
-				? null
-				: daysOverdue(
-						{
-							dueOn: r.dueOn,
-							deliveryStatus: r.deliveryStatus,
-							grantedExtensionsUntil: r.grantedUntil ? [r.grantedUntil] : []
-						},
-						today
-					)
-		}))
-	};
+	return { today, watched: await listWatchlist(db, locals.user.id, today) };
 };
 
 const removeSchema = z.object({ commitment: z.coerce.number().int().positive() });
