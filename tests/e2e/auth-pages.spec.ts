@@ -59,6 +59,16 @@ test('the admin pages', async ({ page }) => {
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Audit log');
 	await expect(page.getByRole('table')).toBeVisible();
 	await expectNoAxeViolations(page);
+	// Changes first, in words: sign-ins do not crowd them out, and no raw code stands alone.
+	await expect(page.getByLabel('Show', { exact: true })).toHaveValue('changes');
+	const listed = page.getByRole('row').filter({ has: page.getByRole('cell') });
+	await expect(listed.filter({ hasText: 'Signed in' })).toHaveCount(0);
+	await expect(listed.first()).toBeVisible();
+	await page.getByLabel('Show', { exact: true }).selectOption('sessions');
+	await page.getByRole('button', { name: 'Show entries' }).click();
+	await expect(page).toHaveURL(/[?&]kind=sessions/);
+	for (const row of await listed.all()) await expect(row).toContainText(/Signed (in|out)/);
+	await page.getByLabel('Show', { exact: true }).selectOption('all');
 
 	// Filters are a GET form, so the filtered view has its own address.
 	await page

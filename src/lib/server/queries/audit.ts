@@ -4,6 +4,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 
 export interface AuditFilters {
+	/** Changes to records only, sign-ins and sign-outs only, or (unset) everything. */
+	kind?: 'changes' | 'sessions';
 	userId?: number;
 	entity?: string;
 	entityId?: string;
@@ -26,6 +28,8 @@ export interface AuditEntryRow {
 
 function filtered(db: Kysely<DB>, f: AuditFilters) {
 	let q = db.selectFrom('audit_log');
+	if (f.kind === 'changes') q = q.where('action', 'not like', 'session.%');
+	if (f.kind === 'sessions') q = q.where('action', 'like', 'session.%');
 	if (f.userId !== undefined) q = q.where('user_id', '=', f.userId);
 	if (f.entity !== undefined) q = q.where('entity', '=', f.entity);
 	if (f.entityId !== undefined) q = q.where('entity_id', '=', f.entityId);

@@ -10,7 +10,10 @@ import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
 
+export const AUDIT_KINDS = ['changes', 'sessions', 'all'] as const;
+
 const filterSchema = z.object({
+	kind: z.enum(AUDIT_KINDS).default('changes'),
 	user: z.coerce.number().int().positive().optional(),
 	entity: z.string().max(100).optional(),
 	from: z.iso.date().optional(),
@@ -18,6 +21,7 @@ const filterSchema = z.object({
 	page: z.coerce.number().int().positive().max(1_000_000).default(1)
 });
 const labels = {
+	kind: m.au_kind,
 	user: m.au_user,
 	entity: m.au_entity,
 	from: m.au_from,
@@ -40,7 +44,10 @@ function prettyJson(text: string | null): string | null {
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireRole(locals.user, 'admin');
 	const raw = Object.fromEntries(
-		['user', 'entity', 'from', 'to', 'page'].map((k) => [k, url.searchParams.get(k) || undefined])
+		['kind', 'user', 'entity', 'from', 'to', 'page'].map((k) => [
+			k,
+			url.searchParams.get(k) || undefined
+		])
 	);
 	const [users, entities] = await Promise.all([listUserOptions(db), listAuditEntities(db)]);
 	const parsed = validateInput(raw, filterSchema, { labels });
@@ -53,8 +60,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		return { ...base, rows: [], total: 0, page: 1, pages: 1 };
 	}
 
-	const { user, entity, from, to, page } = parsed.data;
+	const { kind, user, entity, from, to, page } = parsed.data;
 	const filters: AuditFilters = {
+		kind: kind === 'all' ? undefined : kind,
 		userId: user,
 		entity,
 		fromAt: from ? nairobiDayStart(from) : undefined,
