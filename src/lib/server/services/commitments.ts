@@ -7,6 +7,7 @@ import type { DB } from '../db/schema';
 import { publishSittingIfDraft } from '../queries/workspace-sittings';
 import {
 	ensureTags,
+	getCommitmentRow,
 	getCommitteeAbbreviation,
 	insertCommitment,
 	insertDueDateChange,
@@ -138,11 +139,7 @@ export async function saveCommitment(
 	input: CommitmentDetails & { givenOn?: string; due?: DueInput }
 ): Promise<{ changed: boolean }> {
 	return db.transaction().execute(async (trx) => {
-		const before = await trx
-			.selectFrom('commitments')
-			.selectAll()
-			.where('id', '=', id)
-			.executeTakeFirst();
+		const before = await getCommitmentRow(trx, id);
 		if (!before) throw new CommitmentNotFoundError();
 		if (before.version !== version) throw await staleError(trx, id);
 		if (before.visibility === 'withdrawn') {
@@ -224,11 +221,7 @@ export async function publishCommitment(
 	version: number
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const before = await trx
-			.selectFrom('commitments')
-			.select(['version', 'visibility', 'sitting_id', 'ref'])
-			.where('id', '=', id)
-			.executeTakeFirst();
+		const before = await getCommitmentRow(trx, id);
 		if (!before) throw new CommitmentNotFoundError();
 		if (before.version !== version) throw await staleError(trx, id);
 		if (before.visibility !== 'draft') {
@@ -269,11 +262,7 @@ export async function withdrawCommitment(
 	reason: string
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const before = await trx
-			.selectFrom('commitments')
-			.select(['version', 'visibility'])
-			.where('id', '=', id)
-			.executeTakeFirst();
+		const before = await getCommitmentRow(trx, id);
 		if (!before) throw new CommitmentNotFoundError();
 		if (before.version !== version) throw await staleError(trx, id);
 		if (before.visibility !== 'published') {

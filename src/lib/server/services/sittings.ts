@@ -3,9 +3,12 @@ import type { Kysely, Transaction } from 'kysely';
 import { actorOf, recordAudit } from '../audit';
 import type { DB } from '../db/schema';
 import { allCurrent } from '../queries/reference';
+import { getCommittee } from '../queries/committees';
 import {
+	getSittingRow,
 	insertSitting,
 	lastSittingChange,
+	listAppearances,
 	replaceAppearances,
 	updateSittingIfVersion
 } from '../queries/workspace-sittings';
@@ -76,12 +79,9 @@ export async function createSitting(
 	input: SittingInput & { committeeId: number }
 ): Promise<number> {
 	return db.transaction().execute(async (trx) => {
-		const committee = await trx
-			.selectFrom('committees')
-			.select('id')
-			.where('id', '=', input.committeeId)
-			.executeTakeFirst();
-		if (!committee) throw new SittingInputError('committee_id', m.svc_st_select_committee());
+		if (!(await getCommittee(trx, input.committeeId))) {
+			throw new SittingInputError('committee_id', m.svc_st_select_committee());
+		}
 		await checkAppearances(trx, input.appearances);
 		const values = { committee_id: input.committeeId, ...columns(input) };
 		const id = await insertSitting(trx, values);
@@ -108,20 +108,11 @@ export async function saveSitting(
 	input: SittingInput
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const before = await trx
-			.selectFrom('sittings')
-			.selectAll()
-			.where('id', '=', id)
-			.executeTakeFirst();
+		const before = await getSittingRow(trx, id);
 		if (!before) throw new SittingNotFoundError();
 		if (before.version !== version) throw await staleError(trx, id, before.updated_at);
 		await checkAppearances(trx, input.appearances);
-		const beforeAppearances = await trx
-			.selectFrom('sitting_appearances')
-			.select(['person_id as personId', 'office_id as officeId'])
-			.where('sitting_id', '=', id)
-			.orderBy('id')
-			.execute();
+		const beforeAppearances = await listAppearances(trx, id);
 		if (!(await updateSittingIfVersion(trx, id, version, columns(input)))) {
 			throw await staleError(trx, id, before.updated_at);
 		}
