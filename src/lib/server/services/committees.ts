@@ -2,6 +2,7 @@
 // MPs belong to a committee) is set on each user's page.
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit, type Actor } from '../audit';
+import { InputError, NotFoundError } from '../errors';
 import type { DB, House } from '../db/schema';
 import {
 	committeeSlugTaken,
@@ -14,16 +15,6 @@ import { allCurrent } from '../queries/reference';
 import { slugify } from './slug';
 import { m } from '../../paraglide/messages';
 
-export class CommitteeInputError extends Error {
-	constructor(
-		readonly field: string,
-		message: string
-	) {
-		super(message);
-	}
-}
-export class CommitteeNotFoundError extends Error {}
-
 export interface CommitteeInput {
 	name: string;
 	abbreviation: string;
@@ -35,18 +26,18 @@ async function checkUnique(trx: Transaction<DB>, input: CommitteeInput, exceptId
 	const clash = await findCommitteeNamed(trx, input, exceptId);
 	if (!clash) return;
 	if (clash.abbreviation === input.abbreviation) {
-		throw new CommitteeInputError(
+		throw InputError.of(
 			'abbreviation',
 			m.svc_ck_abbreviation_taken({ abbreviation: input.abbreviation, name: clash.name })
 		);
 	}
-	throw new CommitteeInputError('name', m.svc_ck_name_taken());
+	throw InputError.of('name', m.svc_ck_name_taken());
 }
 
 async function checkChair(trx: Transaction<DB>, personId: number | undefined) {
 	if (personId === undefined) return;
 	if (!(await allCurrent(trx, 'people', [personId]))) {
-		throw new CommitteeInputError('chair_person_id', m.svc_ck_select_chair());
+		throw InputError.of('chair_person_id', m.svc_ck_select_chair());
 	}
 }
 
@@ -83,7 +74,7 @@ export async function editCommittee(
 ) {
 	await db.transaction().execute(async (trx) => {
 		const before = await getCommittee(trx, id);
-		if (!before) throw new CommitteeNotFoundError();
+		if (!before) throw new NotFoundError();
 		await checkUnique(trx, input, id);
 		await checkChair(trx, input.chair_person_id);
 		const after = {

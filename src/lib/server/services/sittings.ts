@@ -12,20 +12,9 @@ import {
 	replaceAppearances,
 	updateSittingIfVersion
 } from '../queries/workspace-sittings';
-import { StaleVersionError, type Editor } from './commitments';
+import { InputError, NotFoundError, StaleRecordError } from '../errors';
+import type { Editor } from './commitments';
 import { m } from '../../paraglide/messages';
-
-export { StaleVersionError };
-
-export class SittingInputError extends Error {
-	constructor(
-		readonly field: string,
-		message: string
-	) {
-		super(message);
-	}
-}
-export class SittingNotFoundError extends Error {}
 
 export interface Appearance {
 	personId: number;
@@ -59,7 +48,7 @@ async function checkAppearances(trx: Transaction<DB>, appearances: Appearance[])
 			appearances.map((a) => a.personId)
 		))
 	) {
-		throw new SittingInputError('appearances', m.svc_st_select_person());
+		throw InputError.of('appearances', m.svc_st_select_person());
 	}
 	if (
 		!(await allCurrent(
@@ -68,7 +57,7 @@ async function checkAppearances(trx: Transaction<DB>, appearances: Appearance[])
 			appearances.map((a) => a.officeId)
 		))
 	) {
-		throw new SittingInputError('appearances', m.svc_st_select_office());
+		throw InputError.of('appearances', m.svc_st_select_office());
 	}
 }
 
@@ -80,7 +69,7 @@ export async function createSitting(
 ): Promise<number> {
 	return db.transaction().execute(async (trx) => {
 		if (!(await getCommittee(trx, input.committeeId))) {
-			throw new SittingInputError('committee_id', m.svc_st_select_committee());
+			throw InputError.of('committee_id', m.svc_st_select_committee());
 		}
 		await checkAppearances(trx, input.appearances);
 		const values = { committee_id: input.committeeId, ...columns(input) };
@@ -97,7 +86,7 @@ export async function createSitting(
 
 async function staleError(trx: Transaction<DB>, id: number, updatedAt: string) {
 	const last = await lastSittingChange(trx, id);
-	return new StaleVersionError(last?.by ?? 'another user', last?.at ?? updatedAt);
+	return new StaleRecordError(last?.by ?? 'another user', last?.at ?? updatedAt);
 }
 
 export async function saveSitting(
@@ -109,7 +98,7 @@ export async function saveSitting(
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		const before = await getSittingRow(trx, id);
-		if (!before) throw new SittingNotFoundError();
+		if (!before) throw new NotFoundError();
 		if (before.version !== version) throw await staleError(trx, id, before.updated_at);
 		await checkAppearances(trx, input.appearances);
 		const beforeAppearances = await listAppearances(trx, id);

@@ -17,7 +17,7 @@ import {
 } from '../queries/workspace-updates';
 import { getCommitmentRow, updateCommitmentIfVersion } from '../queries/workspace-commitments';
 import { checkRules, REQUEST_KIND, type Author, type UpdateInput } from './update-rules';
-import { NotFoundError, StaleRecordError } from './workspace-errors';
+import { NotFoundError, StaleRecordError } from '../errors';
 
 export type { DecisionInput, UpdateInput, Author } from './update-rules';
 
