@@ -17,7 +17,8 @@ import { createDb, DEFAULT_DATABASE_URL, type Database } from '../src/lib/server
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import type { Role } from '../src/lib/server/db/schema';
 import { findCommitteesBySlug, getUserByEmail, listUsers } from '../src/lib/server/queries/users';
-import { createUser, setTemporaryPassword, UserInputError } from '../src/lib/server/services/users';
+import { InputError } from '../src/lib/server/errors';
+import { createUser, setTemporaryPassword } from '../src/lib/server/services/users';
 
 const USAGE = `usage:
   npm run user -- add --email EMAIL --name "NAME" --role admin|clerk|mp [--committee SLUG]...
@@ -140,7 +141,7 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-	const usage = err instanceof UsageError || err instanceof UserInputError;
+	const usage = err instanceof UsageError || err instanceof InputError;
 	const isArgError =
 		err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS');
 	const message = err instanceof Error ? err.message : String(err);

@@ -8,9 +8,8 @@ import {
 	validateSessionToken
 } from '../../src/lib/server/auth/session';
 import { getPasswordHash, getUser, listUsers } from '../../src/lib/server/queries/users';
+import { InputError, StaleRecordError } from '../../src/lib/server/errors';
 import {
-	StaleVersionError,
-	UserInputError,
 	changeOwnPassword,
 	createUser,
 	setTemporaryPassword,
@@ -65,13 +64,13 @@ describe('user accounts', () => {
 			password: PASSWORD,
 			mustChangePassword: true
 		};
-		await expect(createUser(db, SYSTEM_ACTOR, input)).rejects.toThrow(UserInputError);
+		await expect(createUser(db, SYSTEM_ACTOR, input)).rejects.toThrow(InputError);
 		await expect(
 			createUser(db, SYSTEM_ACTOR, { ...input, email: 'c@x.example', role: 'clerk' })
-		).rejects.toMatchObject({ field: 'committees' });
+		).rejects.toMatchObject({ errors: { committees: expect.any(String) } });
 		await expect(
 			createUser(db, SYSTEM_ACTOR, { ...input, email: 'd@x.example', committeeIds: [999] })
-		).rejects.toMatchObject({ field: 'committees' });
+		).rejects.toMatchObject({ errors: { committees: expect.any(String) } });
 		expect(await countRows(db, 'users')).toBe(1);
 		expect(await countRows(db, 'audit_log')).toBe(before);
 	});
@@ -98,7 +97,7 @@ describe('user accounts', () => {
 		// A second edit from the same (now stale) form loses.
 		await expect(
 			updateUser(db, SYSTEM_ACTOR, id, { name: 'X', role: 'mp', committeeIds: [], version: v })
-		).rejects.toThrow(StaleVersionError);
+		).rejects.toThrow(StaleRecordError);
 		expect((await getUser(db, id))!.name).toBe('New Name');
 	});
 
@@ -139,9 +138,9 @@ describe('user accounts', () => {
 
 		await expect(
 			changeOwnPassword(db, me, 'wrong password', 'new password 123')
-		).rejects.toMatchObject({ field: 'current_password' });
+		).rejects.toMatchObject({ errors: { current_password: expect.any(String) } });
 		await expect(changeOwnPassword(db, me, PASSWORD, PASSWORD)).rejects.toMatchObject({
-			field: 'new_password'
+			errors: { new_password: expect.any(String) }
 		});
 		expect((await validateSessionToken(db, elsewhere)).user).not.toBeNull();
 

@@ -6,8 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/lib/server/audit';
 import { createDb, type Database } from '../../src/lib/server/db/index';
+import { StaleRecordError } from '../../src/lib/server/errors';
 import {
-	StaleVersionError,
 	createCommitment,
 	saveCommitment,
 	type CommitmentDetails,
@@ -109,7 +109,7 @@ describe(`concurrent writers (${TEST_DIALECT})`, () => {
 		const refused = results.filter((r) => r.status === 'rejected');
 		expect(applied).toHaveLength(1);
 		expect(refused).toHaveLength(7);
-		for (const r of refused) expect(r.reason).toBeInstanceOf(StaleVersionError);
+		for (const r of refused) expect(r.reason).toBeInstanceOf(StaleRecordError);
 
 		const winner = applied[0];
 		expect(await current(id)).toEqual({ title: `Title from clerk ${winner}`, version: 2 });
@@ -136,7 +136,7 @@ describe(`concurrent writers (${TEST_DIALECT})`, () => {
 							applied++;
 							break;
 						} catch (e) {
-							if (!(e instanceof StaleVersionError)) throw e;
+							if (!(e instanceof StaleRecordError)) throw e;
 							stale++;
 						}
 					}
@@ -165,7 +165,7 @@ describe(`concurrent writers (${TEST_DIALECT})`, () => {
 		await saveCommitment(on(0), clerks[0]!, id, version, details('first from this version'));
 		await expect(
 			saveCommitment(on(1), clerks[1]!, id, version, details('second from this version'))
-		).rejects.toBeInstanceOf(StaleVersionError);
+		).rejects.toBeInstanceOf(StaleRecordError);
 		expect((await current(id)).title).toBe(details('first from this version').title);
 		expect(await appliedSaves(id)).toHaveLength(before + 1);
 	});

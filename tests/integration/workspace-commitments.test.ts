@@ -4,9 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyDeadlineRule } from '../../src/lib/domain';
 import type { Database } from '../../src/lib/server/db/index';
+import { InputError, StaleRecordError } from '../../src/lib/server/errors';
 import {
-	CommitmentInputError,
-	StaleVersionError,
 	createCommitment,
 	publishCommitment,
 	saveCommitment,
@@ -206,7 +205,7 @@ describe('createCommitment', () => {
 				givenOn: '2025-04-10',
 				due: { mode: 'hand', dueOn: '2025-04-09', basis: 'x' }
 			})
-		).rejects.toMatchObject({ field: 'due_on' });
+		).rejects.toMatchObject({ errors: { due_on: expect.any(String) } });
 		expect([await count('commitments'), await count('audit_log')]).toEqual(before);
 	});
 
@@ -219,7 +218,7 @@ describe('createCommitment', () => {
 				givenOn: '2025-04-10',
 				due: { mode: 'rule', ruleId }
 			})
-		).rejects.toBeInstanceOf(CommitmentInputError);
+		).rejects.toBeInstanceOf(InputError);
 		await db.updateTable('offices').set({ retired_at: '2025-01-01' }).execute();
 		await expect(
 			createCommitment(db, alice, {
@@ -228,7 +227,7 @@ describe('createCommitment', () => {
 				givenOn: '2025-04-10',
 				due: { mode: 'none' }
 			})
-		).rejects.toMatchObject({ field: 'office_id' });
+		).rejects.toMatchObject({ errors: { office_id: expect.any(String) } });
 		expect(await count('commitments')).toBe(0);
 	});
 });
@@ -256,7 +255,7 @@ describe('saveCommitment (compare-and-swap on version)', () => {
 		const refused = await saveCommitment(db, bob, id, 1, details({ title: 'Bob’s title' })).catch(
 			(e: unknown) => e
 		);
-		expect(refused).toBeInstanceOf(StaleVersionError);
+		expect(refused).toBeInstanceOf(StaleRecordError);
 		expect(refused).toMatchObject({ by: 'Alice Wanjiku', at: afterAlice.updated_at });
 		expect(await row(id)).toEqual(afterAlice);
 		expect(await count('audit_log')).toBe(audits);
@@ -307,7 +306,7 @@ describe('publish and withdraw', () => {
 			givenOn: '2025-04-10',
 			due: { mode: 'none' }
 		});
-		await expect(publishCommitment(db, alice, id, 7)).rejects.toBeInstanceOf(StaleVersionError);
+		await expect(publishCommitment(db, alice, id, 7)).rejects.toBeInstanceOf(StaleRecordError);
 		expect((await row(id)).visibility).toBe('draft');
 
 		await publishCommitment(db, alice, id, 1);
@@ -321,7 +320,9 @@ describe('publish and withdraw', () => {
 		const s = await db.selectFrom('sittings').selectAll().executeTakeFirstOrThrow();
 		expect(s.visibility).toBe('published');
 		expect((await auditsOf('sitting', s.id)).map((a) => a.action)).toEqual(['sitting.published']);
-		await expect(publishCommitment(db, alice, id, 2)).rejects.toMatchObject({ field: 'publish' });
+		await expect(publishCommitment(db, alice, id, 2)).rejects.toMatchObject({
+			errors: { publish: expect.any(String) }
+		});
 	});
 
 	it('withdraws a published record with its reason in the change log, audited', async () => {
@@ -332,7 +333,7 @@ describe('publish and withdraw', () => {
 			due: { mode: 'none' }
 		});
 		await expect(withdrawCommitment(db, alice, id, 1, 'Duplicate')).rejects.toMatchObject({
-			field: 'reason'
+			errors: { reason: expect.any(String) }
 		});
 		await publishCommitment(db, alice, id, 1);
 		await withdrawCommitment(db, bob, id, 2, 'Duplicate of K/2025/002');
@@ -352,7 +353,7 @@ describe('publish and withdraw', () => {
 			user_id: bob.id
 		});
 		await expect(saveCommitment(db, alice, id, 3, details())).rejects.toMatchObject({
-			field: 'form'
+			errors: { form: expect.any(String) }
 		});
 	});
 });
@@ -380,7 +381,7 @@ describe('sittings', () => {
 		const refused = await saveSitting(db, bob, id, 1, { ...input, subject: 'Bob’s' }).catch(
 			(e: unknown) => e
 		);
-		expect(refused).toBeInstanceOf(StaleVersionError);
+		expect(refused).toBeInstanceOf(StaleRecordError);
 		expect(refused).toMatchObject({ by: 'Alice Wanjiku' });
 		const s = await db
 			.selectFrom('sittings')
@@ -443,7 +444,7 @@ describe('reference lists', () => {
 			officeHoldings: 1
 		});
 		await expect(mergeReference(db, admin, 'person', dup, keep)).rejects.toMatchObject({
-			field: 'merge_from_id'
+			errors: { merge_from_id: expect.any(String) }
 		});
 	});
 

@@ -19,7 +19,7 @@ import {
 	readShare,
 	removeFundingLink
 } from '$lib/server/services/funding-links';
-import { InputError, StaleRecordError } from '$lib/server/services/workspace-errors';
+import { InputError, StaleRecordError } from '$lib/server/errors';
 import { commitmentValues, freshDb, insertBasics } from '../helpers/db';
 
 let db: Database;

@@ -5,7 +5,7 @@ import type { Database } from '$lib/server/db/index';
 import { getImportJobSummary } from '$lib/server/queries/import-jobs';
 import { budgetCsvTemplate } from '$lib/server/services/budget-import';
 import { confirmImport, previewUpload } from '$lib/server/services/import-jobs';
-import { InputError, NotFoundError } from '$lib/server/services/workspace-errors';
+import { InputError, NotFoundError } from '$lib/server/errors';
 import { freshDb } from '../helpers/db';
 
 let db: Database;

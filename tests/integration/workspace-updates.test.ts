@@ -5,7 +5,7 @@ import type { Database } from '$lib/server/db/index';
 import { listGrantedExtensions } from '$lib/server/queries/commitments';
 import { recordUpdate, type UpdateInput } from '$lib/server/services/updates';
 import { markMilestone, addMilestone } from '$lib/server/services/milestones';
-import { InputError, StaleRecordError } from '$lib/server/services/workspace-errors';
+import { InputError, StaleRecordError } from '$lib/server/errors';
 import { commitmentValues, freshDb, insertBasics } from '../helpers/db';
 
 const TODAY = '2026-11-28';

@@ -70,3 +70,9 @@ export function appearancesOf(data: Parsed): {
 	}
 	return { appearances, errors };
 }
+
+/** The service's errors as the form shows them: one on the appearances goes by the first row. */
+export function sittingFormErrors(errors: Record<string, string>): Record<string, string> {
+	const { appearances, ...rest } = errors;
+	return appearances === undefined ? rest : { ...rest, appearance_person_0: appearances };
+}

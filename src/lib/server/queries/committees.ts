@@ -1,5 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema';
+import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
+import type { CommitteeTable, DB } from '../db/schema';
+
+type Handle = Kysely<DB> | Transaction<DB>;
 
 /** Committees with their count of published commitments, in one query. */
 export async function listCommitteesWithCounts(db: Kysely<DB>) {
@@ -45,4 +47,53 @@ export async function listEditableCommittees(
 		)
 		.orderBy('name')
 		.execute();
+}
+
+export async function getCommittee(db: Handle, id: number) {
+	return db.selectFrom('committees').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A committee other than `exceptId` that already has this name or abbreviation. */
+export async function findCommitteeNamed(
+	db: Handle,
+	names: { name: string; abbreviation: string },
+	exceptId?: number
+) {
+	return db
+		.selectFrom('committees')
+		.select(['id', 'name', 'abbreviation'])
+		.where((eb) =>
+			eb.or([eb('name', '=', names.name), eb('abbreviation', '=', names.abbreviation)])
+		)
+		.$if(exceptId !== undefined, (q) => q.where('id', '<>', exceptId!))
+		.executeTakeFirst();
+}
+
+export async function committeeSlugTaken(db: Handle, slug: string): Promise<boolean> {
+	const row = await db
+		.selectFrom('committees')
+		.select('id')
+		.where('slug', '=', slug)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
+export async function insertCommittee(
+	trx: Transaction<DB>,
+	values: Insertable<CommitteeTable>
+): Promise<number> {
+	const row = await trx
+		.insertInto('committees')
+		.values(values)
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return row.id;
+}
+
+export async function updateCommittee(
+	trx: Transaction<DB>,
+	id: number,
+	values: Updateable<CommitteeTable>
+): Promise<void> {
+	await trx.updateTable('committees').set(values).where('id', '=', id).execute();
 }

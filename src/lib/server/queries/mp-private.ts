@@ -1,6 +1,6 @@
 // An MP's own watchlist and notes: every query is scoped by user id, so one MP never sees
 // another's.
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { daysOverdue } from '$lib/domain';
 import type { DB } from '../db/schema';
 import { latestUpdateColumn } from './commitment-search';
@@ -95,4 +95,74 @@ export async function listWatchlist(db: Kysely<DB>, userId: number, today: strin
 			notes: Number(r.notes ?? 0)
 		};
 	});
+}
+
+export async function isWatching(
+	db: Kysely<DB> | Transaction<DB>,
+	userId: number,
+	commitmentId: number
+): Promise<boolean> {
+	const row = await db
+		.selectFrom('watchlist')
+		.select('commitment_id')
+		.where('user_id', '=', userId)
+		.where('commitment_id', '=', commitmentId)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
+export async function insertWatch(
+	trx: Transaction<DB>,
+	userId: number,
+	commitmentId: number,
+	at: string
+): Promise<void> {
+	await trx
+		.insertInto('watchlist')
+		.values({ user_id: userId, commitment_id: commitmentId, created_at: at })
+		.execute();
+}
+
+export async function deleteWatch(
+	trx: Transaction<DB>,
+	userId: number,
+	commitmentId: number
+): Promise<void> {
+	await trx
+		.deleteFrom('watchlist')
+		.where('user_id', '=', userId)
+		.where('commitment_id', '=', commitmentId)
+		.execute();
+}
+
+export async function insertPrivateNote(
+	trx: Transaction<DB>,
+	note: { userId: number; commitmentId: number; body: string; at: string }
+): Promise<number> {
+	const row = await trx
+		.insertInto('private_notes')
+		.values({
+			user_id: note.userId,
+			commitment_id: note.commitmentId,
+			body: note.body,
+			created_at: note.at,
+			updated_at: note.at
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return row.id;
+}
+
+/** Deletes the note only when it is `userId`'s own; false when there is no such note of theirs. */
+export async function deleteOwnPrivateNote(
+	trx: Transaction<DB>,
+	userId: number,
+	noteId: number
+): Promise<boolean> {
+	const result = await trx
+		.deleteFrom('private_notes')
+		.where('id', '=', noteId)
+		.where('user_id', '=', userId)
+		.executeTakeFirst();
+	return Number(result.numDeletedRows) > 0;
 }

@@ -174,6 +174,11 @@ export async function getWorkspaceCommitment(db: Kysely<DB>, id: number) {
 
 export type WorkspaceCommitment = NonNullable<Awaited<ReturnType<typeof getWorkspaceCommitment>>>;
 
+/** The stored row, read inside a use case's transaction before it is changed. */
+export async function getCommitmentRow(db: Handle, id: number) {
+	return db.selectFrom('commitments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function listCommitmentTagNames(db: Handle, id: number): Promise<string[]> {
 	const rows = await db
 		.selectFrom('commitment_tags as ct')

@@ -150,6 +150,21 @@ export async function updateSittingIfVersion(
 	return result.numUpdatedRows > 0n;
 }
 
+/** The stored row, read inside a use case's transaction before it is changed. */
+export async function getSittingRow(db: Kysely<DB> | Transaction<DB>, id: number) {
+	return db.selectFrom('sittings').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Who appeared at the sitting, in the order they were recorded. */
+export async function listAppearances(db: Kysely<DB> | Transaction<DB>, sittingId: number) {
+	return db
+		.selectFrom('sitting_appearances')
+		.select(['person_id as personId', 'office_id as officeId'])
+		.where('sitting_id', '=', sittingId)
+		.orderBy('id')
+		.execute();
+}
+
 /** Sittings have no updated_by column: the audit log says who saved last. */
 export async function lastSittingChange(db: Kysely<DB> | Transaction<DB>, id: number) {
 	const row = await db

@@ -20,7 +20,7 @@ import {
 	type NewBudgetLine
 } from '../queries/budget-figures';
 import { refreshFundingStatuses } from './funding-status';
-import { InputError, StaleRecordError } from './workspace-errors';
+import { InputError, StaleRecordError } from '../errors';
 import { m } from '../../paraglide/messages';
 
 // The same rule as the CSV import: a source that says it is illustrative marks the figure so.

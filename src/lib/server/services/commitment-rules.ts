@@ -1,9 +1,10 @@
-// The rules behind the commitment use cases: the errors they throw, how a due date is derived
+// The rules behind the commitment use cases: how a due date is derived
 // (a deadline rule, by hand, or none), and the checks on referenced people, offices and
 // organisations. Split from commitments.ts to keep each file readable.
 import type { Kysely, Transaction } from 'kysely';
 import { applyDeadlineRule } from '../../domain';
 import type { CommitmentType, DB } from '../db/schema';
+import { InputError, NotFoundError, StaleRecordError } from '../errors';
 import { getDeadlineRule } from '../queries/deadline-rules';
 import { allCurrent } from '../queries/reference';
 import { lastCommitmentChange, type CommitmentEdit } from '../queries/workspace-commitments';
@@ -15,26 +16,6 @@ export interface Editor {
 	name: string;
 	email: string;
 }
-
-/** Someone else saved the record after the form was opened: nothing was written. */
-export class StaleVersionError extends Error {
-	constructor(
-		readonly by: string,
-		readonly at: string
-	) {
-		super(`Saved by ${by} at ${at}`);
-	}
-}
-/** A rule about the input was broken; `field` names the form field to show it next to. */
-export class CommitmentInputError extends Error {
-	constructor(
-		readonly field: string,
-		message: string
-	) {
-		super(message);
-	}
-}
-export class CommitmentNotFoundError extends Error {}
 
 export interface CommitmentDetails {
 	title: string;
@@ -74,7 +55,7 @@ export async function resolveDue(
 	}
 	if (due.mode === 'hand') {
 		if (due.dueOn < givenOn) {
-			throw new CommitmentInputError('due_on', m.svc_cm_due_after());
+			throw InputError.of('due_on', m.svc_cm_due_after());
 		}
 		return {
 			due_on: due.dueOn,
@@ -85,7 +66,7 @@ export async function resolveDue(
 	}
 	const rule = await getDeadlineRule(trx, due.ruleId);
 	if (!rule || !rule.active) {
-		throw new CommitmentInputError('deadline_rule_id', m.svc_cm_select_rule());
+		throw InputError.of('deadline_rule_id', m.svc_cm_select_rule());
 	}
 	return {
 		due_on: applyDeadlineRule(givenOn, rule),
@@ -97,13 +78,13 @@ export async function resolveDue(
 
 export async function checkReferences(trx: Transaction<DB>, d: CommitmentDetails) {
 	if (!(await allCurrent(trx, 'organisations', [d.organisationId]))) {
-		throw new CommitmentInputError('organisation_id', m.svc_select_organisation());
+		throw InputError.of('organisation_id', m.svc_select_organisation());
 	}
 	if (!(await allCurrent(trx, 'offices', [d.officeId]))) {
-		throw new CommitmentInputError('office_id', m.svc_cm_select_office());
+		throw InputError.of('office_id', m.svc_cm_select_office());
 	}
 	if (d.personId !== null && !(await allCurrent(trx, 'people', [d.personId]))) {
-		throw new CommitmentInputError('person_id', m.svc_select_person());
+		throw InputError.of('person_id', m.svc_select_person());
 	}
 }
 
@@ -136,6 +117,6 @@ export function isUniqueViolation(e: unknown): boolean {
 
 export async function staleError(db: Kysely<DB> | Transaction<DB>, id: number) {
 	const last = await lastCommitmentChange(db, id);
-	if (!last) return new CommitmentNotFoundError();
-	return new StaleVersionError(last.by, last.at);
+	if (!last) return new NotFoundError();
+	return new StaleRecordError(last.by, last.at);
 }

@@ -7,6 +7,7 @@ import type { DB } from '../db/schema';
 import { publishSittingIfDraft } from '../queries/workspace-sittings';
 import {
 	ensureTags,
+	getCommitmentRow,
 	getCommitteeAbbreviation,
 	insertCommitment,
 	insertDueDateChange,
@@ -17,9 +18,8 @@ import {
 	updateCommitmentIfVersion,
 	type CommitmentEdit
 } from '../queries/workspace-commitments';
+import { InputError, NotFoundError } from '../errors';
 import {
-	CommitmentInputError,
-	CommitmentNotFoundError,
 	checkReferences,
 	detailColumns,
 	isUniqueViolation,
@@ -33,14 +33,7 @@ import {
 } from './commitment-rules';
 import { m } from '../../paraglide/messages';
 
-export {
-	CommitmentInputError,
-	CommitmentNotFoundError,
-	StaleVersionError,
-	type CommitmentDetails,
-	type DueInput,
-	type Editor
-} from './commitment-rules';
+export { type CommitmentDetails, type DueInput, type Editor } from './commitment-rules';
 
 export interface NewCommitmentInput extends CommitmentDetails {
 	sitting: { id: number; committeeId: number };
@@ -70,7 +63,7 @@ export async function createCommitment(
 async function insertNew(trx: Transaction<DB>, user: Editor, input: NewCommitmentInput) {
 	await checkReferences(trx, input);
 	const abbreviation = await getCommitteeAbbreviation(trx, input.sitting.committeeId);
-	if (!abbreviation) throw new CommitmentNotFoundError();
+	if (!abbreviation) throw new NotFoundError();
 	const due = await resolveDue(trx, input.givenOn, input.due);
 	const prefix = `${abbreviation}/${input.givenOn.slice(0, 4)}/`;
 	const ref = `${prefix}${String((await maxRefNumber(trx, prefix)) + 1).padStart(3, '0')}`;
@@ -138,15 +131,11 @@ export async function saveCommitment(
 	input: CommitmentDetails & { givenOn?: string; due?: DueInput }
 ): Promise<{ changed: boolean }> {
 	return db.transaction().execute(async (trx) => {
-		const before = await trx
-			.selectFrom('commitments')
-			.selectAll()
-			.where('id', '=', id)
-			.executeTakeFirst();
-		if (!before) throw new CommitmentNotFoundError();
+		const before = await getCommitmentRow(trx, id);
+		if (!before) throw new NotFoundError();
 		if (before.version !== version) throw await staleError(trx, id);
 		if (before.visibility === 'withdrawn') {
-			throw new CommitmentInputError('form', m.svc_cm_withdrawn_edit());
+			throw InputError.of('form', m.svc_cm_withdrawn_edit());
 		}
 		await checkReferences(trx, input);
 
@@ -224,15 +213,11 @@ export async function publishCommitment(
 	version: number
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const before = await trx
-			.selectFrom('commitments')
-			.select(['version', 'visibility', 'sitting_id', 'ref'])
-			.where('id', '=', id)
-			.executeTakeFirst();
-		if (!before) throw new CommitmentNotFoundError();
+		const before = await getCommitmentRow(trx, id);
+		if (!before) throw new NotFoundError();
 		if (before.version !== version) throw await staleError(trx, id);
 		if (before.visibility !== 'draft') {
-			throw new CommitmentInputError('publish', m.svc_cm_only_draft());
+			throw InputError.of('publish', m.svc_cm_only_draft());
 		}
 		const at = new Date().toISOString();
 		const patch = { visibility: 'published' as const, published_at: at };
@@ -269,15 +254,11 @@ export async function withdrawCommitment(
 	reason: string
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const before = await trx
-			.selectFrom('commitments')
-			.select(['version', 'visibility'])
-			.where('id', '=', id)
-			.executeTakeFirst();
-		if (!before) throw new CommitmentNotFoundError();
+		const before = await getCommitmentRow(trx, id);
+		if (!before) throw new NotFoundError();
 		if (before.version !== version) throw await staleError(trx, id);
 		if (before.visibility !== 'published') {
-			throw new CommitmentInputError('reason', m.svc_cm_only_published());
+			throw InputError.of('reason', m.svc_cm_only_published());
 		}
 		const at = new Date().toISOString();
 		const patch = {

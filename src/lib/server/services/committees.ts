@@ -1,20 +1,19 @@
 // Committees are maintained by admins; every change is audited. Membership (which clerks and
 // MPs belong to a committee) is set on each user's page.
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { recordAudit, type Actor } from '../audit';
+import { InputError, NotFoundError } from '../errors';
 import type { DB, House } from '../db/schema';
+import {
+	committeeSlugTaken,
+	findCommitteeNamed,
+	getCommittee,
+	insertCommittee,
+	updateCommittee
+} from '../queries/committees';
+import { allCurrent } from '../queries/reference';
 import { slugify } from './slug';
 import { m } from '../../paraglide/messages';
-
-export class CommitteeInputError extends Error {
-	constructor(
-		readonly field: string,
-		message: string
-	) {
-		super(message);
-	}
-}
-export class CommitteeNotFoundError extends Error {}
 
 export interface CommitteeInput {
 	name: string;
@@ -23,34 +22,23 @@ export interface CommitteeInput {
 	chair_person_id?: number | undefined;
 }
 
-async function checkUnique(db: Kysely<DB>, input: CommitteeInput, exceptId?: number) {
-	const clash = await db
-		.selectFrom('committees')
-		.select(['id', 'name', 'abbreviation'])
-		.where((eb) =>
-			eb.or([eb('name', '=', input.name), eb('abbreviation', '=', input.abbreviation)])
-		)
-		.$if(exceptId !== undefined, (q) => q.where('id', '<>', exceptId!))
-		.executeTakeFirst();
+async function checkUnique(trx: Transaction<DB>, input: CommitteeInput, exceptId?: number) {
+	const clash = await findCommitteeNamed(trx, input, exceptId);
 	if (!clash) return;
 	if (clash.abbreviation === input.abbreviation) {
-		throw new CommitteeInputError(
+		throw InputError.of(
 			'abbreviation',
 			m.svc_ck_abbreviation_taken({ abbreviation: input.abbreviation, name: clash.name })
 		);
 	}
-	throw new CommitteeInputError('name', m.svc_ck_name_taken());
+	throw InputError.of('name', m.svc_ck_name_taken());
 }
 
-async function checkChair(db: Kysely<DB>, personId: number | undefined) {
+async function checkChair(trx: Transaction<DB>, personId: number | undefined) {
 	if (personId === undefined) return;
-	const person = await db
-		.selectFrom('people')
-		.select('id')
-		.where('id', '=', personId)
-		.where('retired_at', 'is', null)
-		.executeTakeFirst();
-	if (!person) throw new CommitteeInputError('chair_person_id', m.svc_ck_select_chair());
+	if (!(await allCurrent(trx, 'people', [personId]))) {
+		throw InputError.of('chair_person_id', m.svc_ck_select_chair());
+	}
 }
 
 export async function addCommittee(db: Kysely<DB>, actor: Actor, input: CommitteeInput) {
@@ -64,23 +52,16 @@ export async function addCommittee(db: Kysely<DB>, actor: Actor, input: Committe
 			house: input.house,
 			chair_person_id: input.chair_person_id ?? null
 		};
-		const taken = await trx
-			.selectFrom('committees')
-			.select('id')
-			.where('slug', '=', values.slug)
-			.executeTakeFirst();
-		if (taken) values.slug = `${values.slug}-${input.abbreviation.toLowerCase()}`;
-		const row = await trx
-			.insertInto('committees')
-			.values(values)
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		if (await committeeSlugTaken(trx, values.slug)) {
+			values.slug = `${values.slug}-${input.abbreviation.toLowerCase()}`;
+		}
+		const id = await insertCommittee(trx, values);
 		await recordAudit(trx, actor, {
 			action: 'committee.created',
-			entityId: row.id,
+			entityId: id,
 			after: values
 		});
-		return row.id;
+		return id;
 	});
 }
 
@@ -92,12 +73,8 @@ export async function editCommittee(
 	input: CommitteeInput
 ) {
 	await db.transaction().execute(async (trx) => {
-		const before = await trx
-			.selectFrom('committees')
-			.selectAll()
-			.where('id', '=', id)
-			.executeTakeFirst();
-		if (!before) throw new CommitteeNotFoundError();
+		const before = await getCommittee(trx, id);
+		if (!before) throw new NotFoundError();
 		await checkUnique(trx, input, id);
 		await checkChair(trx, input.chair_person_id);
 		const after = {
@@ -106,7 +83,7 @@ export async function editCommittee(
 			house: input.house,
 			chair_person_id: input.chair_person_id ?? null
 		};
-		await trx.updateTable('committees').set(after).where('id', '=', id).execute();
+		await updateCommittee(trx, id, after);
 		await recordAudit(trx, actor, {
 			action: 'committee.updated',
 			entityId: id,

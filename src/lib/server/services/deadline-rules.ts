@@ -2,6 +2,7 @@
 // commitment's due date was computed when it was recorded, and moving it needs an update.
 import type { Kysely } from 'kysely';
 import { recordAudit, type Actor } from '../audit';
+import { InputError, NotFoundError } from '../errors';
 import type { DB } from '../db/schema';
 import {
 	deadlineRuleNameTaken,
@@ -13,16 +14,6 @@ import {
 } from '../queries/deadline-rules';
 import { m } from '../../paraglide/messages';
 
-export class DeadlineRuleInputError extends Error {
-	constructor(
-		readonly field: string,
-		message: string
-	) {
-		super(message);
-	}
-}
-export class DeadlineRuleNotFoundError extends Error {}
-
 const NAME_TAKEN = m.svc_dr_name_taken;
 
 export async function addDeadlineRule(
@@ -32,7 +23,7 @@ export async function addDeadlineRule(
 ): Promise<number> {
 	return db.transaction().execute(async (trx) => {
 		if (await deadlineRuleNameTaken(trx, input.name)) {
-			throw new DeadlineRuleInputError('name', NAME_TAKEN());
+			throw InputError.of('name', NAME_TAKEN());
 		}
 		const id = await insertDeadlineRule(trx, input);
 		await recordAudit(trx, actor, {
@@ -52,9 +43,9 @@ export async function editDeadlineRule(
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		const before = await getDeadlineRule(trx, id);
-		if (!before) throw new DeadlineRuleNotFoundError();
+		if (!before) throw new NotFoundError();
 		if (await deadlineRuleNameTaken(trx, input.name, id)) {
-			throw new DeadlineRuleInputError('name', NAME_TAKEN());
+			throw InputError.of('name', NAME_TAKEN());
 		}
 		await updateDeadlineRule(trx, id, input);
 		await recordAudit(trx, actor, {
@@ -75,7 +66,7 @@ export async function setDeadlineRuleActivity(
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		const before = await getDeadlineRule(trx, id);
-		if (!before) throw new DeadlineRuleNotFoundError();
+		if (!before) throw new NotFoundError();
 		if (before.active === active) return;
 		await setDeadlineRuleActive(trx, id, active);
 		await recordAudit(trx, actor, {

@@ -17,7 +17,7 @@ import {
 } from '../queries/funding-links';
 import { refreshFundingStatuses } from './funding-status';
 import type { Author } from './updates';
-import { InputError, NotFoundError, StaleRecordError } from './workspace-errors';
+import { InputError, NotFoundError, StaleRecordError } from '../errors';
 import { m } from '../../paraglide/messages';
 
 const actorOf = (a: Author): Actor => ({ id: a.id, label: `${a.name} <${a.email}>` });

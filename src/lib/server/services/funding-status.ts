@@ -4,6 +4,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import {
+	listFiguresOfLines,
+	listFundingStatuses,
+	listLinksOfCommitments,
+	pageFundingStatuses,
+	setFundingStatus
+} from '../queries/funding-status';
+import {
 	deriveFundingStatus,
 	summariseLine,
 	type FigureInput,
@@ -15,13 +22,6 @@ type Db = Kysely<DB> | Transaction<DB>;
 
 /** Commitments handled per round: bounds memory and statement size at 100,000 commitments. */
 const COMMITMENT_BATCH = 2_000;
-/** Bound on an `in (...)` list, well under SQLite's and PostgreSQL's parameter limits. */
-const IN_LIST_MAX = 500;
-
-interface LinkRow {
-	commitment_id: number;
-	budget_line_id: number;
-}
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
 	const chunks: T[][] = [];
@@ -29,42 +29,22 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
 	return chunks;
 }
 
-async function loadLinks(db: Db, commitmentIds: readonly number[]): Promise<LinkRow[]> {
-	const rows: LinkRow[] = [];
-	for (const ids of chunk(commitmentIds, IN_LIST_MAX)) {
-		rows.push(
-			...(await db
-				.selectFrom('funding_links')
-				.select(['commitment_id', 'budget_line_id'])
-				.where('commitment_id', 'in', ids)
-				.execute())
-		);
-	}
-	return rows;
-}
-
-/** Adds to `cache` the summaries of lines not yet in it, with one figures query per id list. */
+/** Adds to `cache` the summaries of lines not yet in it. */
 async function loadLineSummaries(
 	db: Db,
 	lineIds: Iterable<number>,
 	cache: Map<number, LineSummary>
 ): Promise<void> {
 	const missing = [...new Set(lineIds)].filter((id) => !cache.has(id));
-	for (const ids of chunk(missing, IN_LIST_MAX)) {
-		const figures = await db
-			.selectFrom('budget_figures')
-			.select(['budget_line_id', 'phase', 'amount_kes', 'as_of'])
-			.where('budget_line_id', 'in', ids)
-			.execute();
-		const byLine = new Map<number, FigureInput[]>();
-		for (const f of figures) {
-			const list = byLine.get(f.budget_line_id) ?? [];
-			list.push({ phase: f.phase, amountKes: Number(f.amount_kes), asOf: f.as_of });
-			byLine.set(f.budget_line_id, list);
-		}
-		// Lines without figures are cached too, so they are not queried again next batch.
-		for (const id of ids) cache.set(id, summariseLine(byLine.get(id) ?? []));
+	if (missing.length === 0) return;
+	const byLine = new Map<number, FigureInput[]>();
+	for (const f of await listFiguresOfLines(db, missing)) {
+		const list = byLine.get(f.budget_line_id) ?? [];
+		list.push({ phase: f.phase, amountKes: Number(f.amount_kes), asOf: f.as_of });
+		byLine.set(f.budget_line_id, list);
 	}
+	// Lines without figures are cached too, so they are not queried again next batch.
+	for (const id of missing) cache.set(id, summariseLine(byLine.get(id) ?? []));
 }
 
 /** Computes and stores the status of one batch; returns how many rows changed. */
@@ -74,7 +54,7 @@ async function refreshBatch(
 	lineCache: Map<number, LineSummary>
 ): Promise<number> {
 	if (commitments.length === 0) return 0;
-	const links = await loadLinks(
+	const links = await listLinksOfCommitments(
 		db,
 		commitments.map((c) => c.id)
 	);
@@ -105,19 +85,7 @@ async function refreshBatch(
 	}
 
 	let changed = 0;
-	for (const [status, ids] of idsByStatus) {
-		for (const part of chunk(ids, IN_LIST_MAX)) {
-			// Neither version nor updated_at is touched: a derived refresh is not an edit, and
-			// bumping the version would make a clerk's open form fail its concurrency check.
-			const result = await db
-				.updateTable('commitments')
-				.set({ funding_status: status })
-				.where('id', 'in', part)
-				.where('funding_status', '<>', status)
-				.executeTakeFirst();
-			changed += Number(result.numUpdatedRows);
-		}
-	}
+	for (const [status, ids] of idsByStatus) changed += await setFundingStatus(db, ids, status);
 	return changed;
 }
 
@@ -135,16 +103,7 @@ export async function refreshFundingStatuses(
 	if (commitmentIds !== undefined) {
 		const unique = [...new Set(commitmentIds)];
 		for (const batch of chunk(unique, COMMITMENT_BATCH)) {
-			const commitments: { id: number; funding_status: FundingStatus }[] = [];
-			for (const ids of chunk(batch, IN_LIST_MAX)) {
-				commitments.push(
-					...(await db
-						.selectFrom('commitments')
-						.select(['id', 'funding_status'])
-						.where('id', 'in', ids)
-						.execute())
-				);
-			}
+			const commitments = await listFundingStatuses(db, batch);
 			changed += await refreshBatch(db, commitments, lineCache);
 		}
 		return changed;
@@ -153,13 +112,7 @@ export async function refreshFundingStatuses(
 	// Keyset pagination keeps every page an index range scan, however many commitments exist.
 	let afterId = 0;
 	for (;;) {
-		const commitments = await db
-			.selectFrom('commitments')
-			.select(['id', 'funding_status'])
-			.where('id', '>', afterId)
-			.orderBy('id')
-			.limit(COMMITMENT_BATCH)
-			.execute();
+		const commitments = await pageFundingStatuses(db, afterId, COMMITMENT_BATCH);
 		if (commitments.length === 0) break;
 		changed += await refreshBatch(db, commitments, lineCache);
 		afterId = commitments[commitments.length - 1]!.id;

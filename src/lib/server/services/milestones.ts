@@ -19,7 +19,7 @@ import {
 } from '../queries/workspace-updates';
 import { checkEvidenceDrafts, evidenceKey, type EvidenceDraft } from './evidence';
 import type { Author } from './updates';
-import { InputError, NotFoundError, StaleRecordError, throwIfErrors } from './workspace-errors';
+import { InputError, NotFoundError, StaleRecordError, throwIfErrors } from '../errors';
 import { label as statusLabel } from '../../i18n/labels';
 import { m as msg } from '../../paraglide/messages';
 

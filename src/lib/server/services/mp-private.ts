@@ -1,6 +1,13 @@
 import type { Kysely } from 'kysely';
 import { recordAudit, type Actor } from '../audit';
 import type { DB } from '../db/schema';
+import {
+	deleteOwnPrivateNote,
+	deleteWatch,
+	insertPrivateNote,
+	insertWatch,
+	isWatching
+} from '../queries/mp-private';
 
 export async function setWatching(
 	db: Kysely<DB>,
@@ -9,28 +16,11 @@ export async function setWatching(
 	watching: boolean
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const existing = await trx
-			.selectFrom('watchlist')
-			.select('commitment_id')
-			.where('user_id', '=', actor.id)
-			.where('commitment_id', '=', commitmentId)
-			.executeTakeFirst();
-		if (watching === (existing !== undefined)) return;
+		if (watching === (await isWatching(trx, actor.id, commitmentId))) return;
 		if (watching) {
-			await trx
-				.insertInto('watchlist')
-				.values({
-					user_id: actor.id,
-					commitment_id: commitmentId,
-					created_at: new Date().toISOString()
-				})
-				.execute();
+			await insertWatch(trx, actor.id, commitmentId, new Date().toISOString());
 		} else {
-			await trx
-				.deleteFrom('watchlist')
-				.where('user_id', '=', actor.id)
-				.where('commitment_id', '=', commitmentId)
-				.execute();
+			await deleteWatch(trx, actor.id, commitmentId);
 		}
 		await recordAudit(trx, actor, {
 			action: watching ? 'watchlist.added' : 'watchlist.removed',
@@ -46,25 +36,19 @@ export async function addPrivateNote(
 	body: string
 ): Promise<number> {
 	return db.transaction().execute(async (trx) => {
-		const now = new Date().toISOString();
-		const row = await trx
-			.insertInto('private_notes')
-			.values({
-				user_id: actor.id,
-				commitment_id: commitmentId,
-				body,
-				created_at: now,
-				updated_at: now
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const id = await insertPrivateNote(trx, {
+			userId: actor.id,
+			commitmentId,
+			body,
+			at: new Date().toISOString()
+		});
 		// The audit log records that a note was written, not what it says: notes are private.
 		await recordAudit(trx, actor, {
 			action: 'private_note.created',
-			entityId: row.id,
+			entityId: id,
 			after: { commitment_id: commitmentId, length: body.length }
 		});
-		return row.id;
+		return id;
 	});
 }
 
@@ -75,12 +59,7 @@ export async function deletePrivateNote(
 	noteId: number
 ): Promise<boolean> {
 	return db.transaction().execute(async (trx) => {
-		const result = await trx
-			.deleteFrom('private_notes')
-			.where('id', '=', noteId)
-			.where('user_id', '=', actor.id)
-			.executeTakeFirst();
-		if (Number(result.numDeletedRows) === 0) return false;
+		if (!(await deleteOwnPrivateNote(trx, actor.id, noteId))) return false;
 		await recordAudit(trx, actor, { action: 'private_note.deleted', entityId: noteId });
 		return true;
 	});

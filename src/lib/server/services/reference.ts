@@ -3,6 +3,7 @@
 // Each write and its audit row share one transaction.
 import type { Kysely } from 'kysely';
 import { recordAudit, type Actor } from '../audit';
+import { InputError } from '../errors';
 import type { DB, OrganisationKind } from '../db/schema';
 import {
 	allCurrent,
@@ -21,16 +22,6 @@ import {
 } from '../queries/reference';
 import { slugify } from './slug';
 import { m } from '../../paraglide/messages';
-
-/** A rule about the input was broken; `field` names the form field to show it next to. */
-export class ReferenceInputError extends Error {
-	constructor(
-		readonly field: string,
-		message: string
-	) {
-		super(message);
-	}
-}
 
 export async function addPerson(db: Kysely<DB>, actor: Actor, name: string): Promise<number> {
 	return db.transaction().execute(async (trx) => {
@@ -52,7 +43,7 @@ export async function addOffice(
 ): Promise<number> {
 	return db.transaction().execute(async (trx) => {
 		if (!(await allCurrent(trx, 'organisations', [input.organisationId]))) {
-			throw new ReferenceInputError('organisation_id', m.svc_select_organisation());
+			throw InputError.of('organisation_id', m.svc_select_organisation());
 		}
 		const slug = await freeSlug(trx, 'offices', slugify(input.title));
 		const id = await insertOffice(trx, {
@@ -102,10 +93,10 @@ export async function recordOfficeHolding(
 ): Promise<number> {
 	return db.transaction().execute(async (trx) => {
 		if (!(await allCurrent(trx, 'people', [input.personId]))) {
-			throw new ReferenceInputError('holding_person_id', m.svc_select_person());
+			throw InputError.of('holding_person_id', m.svc_select_person());
 		}
 		if (!(await allCurrent(trx, 'offices', [input.officeId]))) {
-			throw new ReferenceInputError('holding_office_id', m.svc_select_office());
+			throw InputError.of('holding_office_id', m.svc_select_office());
 		}
 		const previous = (await listOpenHoldings(trx, input.officeId, input.startOn)).filter(
 			(h) => h.person_id !== input.personId
@@ -138,8 +129,8 @@ export async function retireReference(
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		const row = await getReferenceRow(trx, kind, id);
-		if (!row) throw new ReferenceInputError('retire_id', m.svc_rf_select_row());
-		if (row.retired_at) throw new ReferenceInputError('retire_id', m.svc_rf_already_retired());
+		if (!row) throw InputError.of('retire_id', m.svc_rf_select_row());
+		if (row.retired_at) throw InputError.of('retire_id', m.svc_rf_already_retired());
 		const at = new Date().toISOString();
 		await retireReferenceRow(trx, kind, id, at);
 		await recordAudit(trx, actor, {
@@ -163,16 +154,16 @@ export async function mergeReference(
 	intoId: number
 ): Promise<void> {
 	if (fromId === intoId) {
-		throw new ReferenceInputError('merge_into_id', m.svc_rf_different_row());
+		throw InputError.of('merge_into_id', m.svc_rf_different_row());
 	}
 	await db.transaction().execute(async (trx) => {
 		const from = await getReferenceRow(trx, kind, fromId);
 		if (!from || from.retired_at) {
-			throw new ReferenceInputError('merge_from_id', m.svc_rf_current_row());
+			throw InputError.of('merge_from_id', m.svc_rf_current_row());
 		}
 		const into = await getReferenceRow(trx, kind, intoId);
 		if (!into || into.retired_at) {
-			throw new ReferenceInputError('merge_into_id', m.svc_rf_current_row_into());
+			throw InputError.of('merge_into_id', m.svc_rf_current_row_into());
 		}
 		const at = new Date().toISOString();
 		const moved =

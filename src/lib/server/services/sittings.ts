@@ -3,26 +3,18 @@ import type { Kysely, Transaction } from 'kysely';
 import { actorOf, recordAudit } from '../audit';
 import type { DB } from '../db/schema';
 import { allCurrent } from '../queries/reference';
+import { getCommittee } from '../queries/committees';
 import {
+	getSittingRow,
 	insertSitting,
 	lastSittingChange,
+	listAppearances,
 	replaceAppearances,
 	updateSittingIfVersion
 } from '../queries/workspace-sittings';
-import { StaleVersionError, type Editor } from './commitments';
+import { InputError, NotFoundError, StaleRecordError } from '../errors';
+import type { Editor } from './commitments';
 import { m } from '../../paraglide/messages';
-
-export { StaleVersionError };
-
-export class SittingInputError extends Error {
-	constructor(
-		readonly field: string,
-		message: string
-	) {
-		super(message);
-	}
-}
-export class SittingNotFoundError extends Error {}
 
 export interface Appearance {
 	personId: number;
@@ -56,7 +48,7 @@ async function checkAppearances(trx: Transaction<DB>, appearances: Appearance[])
 			appearances.map((a) => a.personId)
 		))
 	) {
-		throw new SittingInputError('appearances', m.svc_st_select_person());
+		throw InputError.of('appearances', m.svc_st_select_person());
 	}
 	if (
 		!(await allCurrent(
@@ -65,7 +57,7 @@ async function checkAppearances(trx: Transaction<DB>, appearances: Appearance[])
 			appearances.map((a) => a.officeId)
 		))
 	) {
-		throw new SittingInputError('appearances', m.svc_st_select_office());
+		throw InputError.of('appearances', m.svc_st_select_office());
 	}
 }
 
@@ -76,12 +68,9 @@ export async function createSitting(
 	input: SittingInput & { committeeId: number }
 ): Promise<number> {
 	return db.transaction().execute(async (trx) => {
-		const committee = await trx
-			.selectFrom('committees')
-			.select('id')
-			.where('id', '=', input.committeeId)
-			.executeTakeFirst();
-		if (!committee) throw new SittingInputError('committee_id', m.svc_st_select_committee());
+		if (!(await getCommittee(trx, input.committeeId))) {
+			throw InputError.of('committee_id', m.svc_st_select_committee());
+		}
 		await checkAppearances(trx, input.appearances);
 		const values = { committee_id: input.committeeId, ...columns(input) };
 		const id = await insertSitting(trx, values);
@@ -97,7 +86,7 @@ export async function createSitting(
 
 async function staleError(trx: Transaction<DB>, id: number, updatedAt: string) {
 	const last = await lastSittingChange(trx, id);
-	return new StaleVersionError(last?.by ?? 'another user', last?.at ?? updatedAt);
+	return new StaleRecordError(last?.by ?? 'another user', last?.at ?? updatedAt);
 }
 
 export async function saveSitting(
@@ -108,20 +97,11 @@ export async function saveSitting(
 	input: SittingInput
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const before = await trx
-			.selectFrom('sittings')
-			.selectAll()
-			.where('id', '=', id)
-			.executeTakeFirst();
-		if (!before) throw new SittingNotFoundError();
+		const before = await getSittingRow(trx, id);
+		if (!before) throw new NotFoundError();
 		if (before.version !== version) throw await staleError(trx, id, before.updated_at);
 		await checkAppearances(trx, input.appearances);
-		const beforeAppearances = await trx
-			.selectFrom('sitting_appearances')
-			.select(['person_id as personId', 'office_id as officeId'])
-			.where('sitting_id', '=', id)
-			.orderBy('id')
-			.execute();
+		const beforeAppearances = await listAppearances(trx, id);
 		if (!(await updateSittingIfVersion(trx, id, version, columns(input)))) {
 			throw await staleError(trx, id, before.updated_at);
 		}

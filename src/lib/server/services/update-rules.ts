@@ -11,7 +11,7 @@ import {
 	type PendingRequest
 } from '../queries/workspace-updates';
 import { checkEvidenceDrafts, evidenceKey, type EvidenceDraft } from './evidence';
-import { InputError, throwIfErrors } from './workspace-errors';
+import { InputError, throwIfErrors } from '../errors';
 import { label as statusLabel } from '../../i18n/labels';
 import { m } from '../../paraglide/messages';
 

@@ -15,9 +15,9 @@ import {
 	insertUpdate,
 	linkUpdateEvidence
 } from '../queries/workspace-updates';
-import { updateCommitmentIfVersion } from '../queries/workspace-commitments';
+import { getCommitmentRow, updateCommitmentIfVersion } from '../queries/workspace-commitments';
 import { checkRules, REQUEST_KIND, type Author, type UpdateInput } from './update-rules';
-import { NotFoundError, StaleRecordError } from './workspace-errors';
+import { NotFoundError, StaleRecordError } from '../errors';
 
 export type { DecisionInput, UpdateInput, Author } from './update-rules';
 
@@ -35,11 +35,7 @@ export async function recordUpdate(
 ): Promise<number> {
 	const actor: Actor = { id: author.id, label: `${author.name} <${author.email}>` };
 	return db.transaction().execute(async (trx) => {
-		const c = await trx
-			.selectFrom('commitments')
-			.selectAll()
-			.where('id', '=', commitmentId)
-			.executeTakeFirst();
+		const c = await getCommitmentRow(trx, commitmentId);
 		if (!c) throw new NotFoundError();
 		if (c.version !== input.version) {
 			const last = await commitmentLastSaved(trx, c.id);

@@ -3,6 +3,7 @@
 // Relative imports only: the command-line scripts and seeds use this module too.
 import type { Kysely } from 'kysely';
 import { recordAudit, type Actor } from '../audit';
+import { InputError, NotFoundError, StaleRecordError } from '../errors';
 import { forgetUserDevices } from '../auth/device';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { invalidateUserSessions } from '../auth/session';
@@ -20,18 +21,6 @@ import {
 } from '../queries/users';
 import { m } from '../../paraglide/messages';
 
-/** A rule about the input was broken; `field` names the form field to show it next to. */
-export class UserInputError extends Error {
-	constructor(
-		readonly field: string,
-		message: string
-	) {
-		super(message);
-	}
-}
-export class UserNotFoundError extends Error {}
-export class StaleVersionError extends Error {}
-
 export interface NewUser {
 	email: string;
 	name: string;
@@ -47,10 +36,10 @@ async function checkCommittees(db: Kysely<DB>, role: Role, ids: number[]): Promi
 	const unique = [...new Set(ids)];
 	if (role === 'admin') return [];
 	if (role === 'clerk' && unique.length === 0) {
-		throw new UserInputError('committees', m.svc_us_clerk_committee());
+		throw InputError.of('committees', m.svc_us_clerk_committee());
 	}
 	if ((await countCommitteesById(db, unique)) !== unique.length) {
-		throw new UserInputError('committees', m.svc_us_committees_list());
+		throw InputError.of('committees', m.svc_us_committees_list());
 	}
 	return unique;
 }
@@ -65,7 +54,7 @@ export async function createUser(db: Kysely<DB>, actor: Actor, input: NewUser): 
 	const passwordHash = await hashPassword(input.password);
 	return db.transaction().execute(async (trx) => {
 		if (await emailExists(trx, email)) {
-			throw new UserInputError('email', m.svc_us_email_taken());
+			throw InputError.of('email', m.svc_us_email_taken());
 		}
 		const id = await insertUser(trx, {
 			email,
@@ -96,9 +85,9 @@ export async function updateUser(
 	const committeeIds = await checkCommittees(db, input.role, input.committeeIds);
 	await db.transaction().execute(async (trx) => {
 		const before = await getUser(trx, id);
-		if (!before) throw new UserNotFoundError();
+		if (!before) throw new NotFoundError();
 		const ok = await updateUserProfile(trx, id, input.version, input);
-		if (!ok) throw new StaleVersionError();
+		if (!ok) throw new StaleRecordError();
 		await replaceUserCommittees(trx, id, committeeIds);
 		await recordAudit(trx, actor, {
 			action: 'user.updated',
@@ -121,7 +110,7 @@ export async function setUserDisabled(
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		const before = await getUser(trx, id);
-		if (!before) throw new UserNotFoundError();
+		if (!before) throw new NotFoundError();
 		const disabledAt = disabled ? new Date().toISOString() : null;
 		await setUserDisabledAt(trx, id, disabledAt);
 		if (disabled) await invalidateUserSessions(trx, id);
@@ -146,7 +135,7 @@ export async function setTemporaryPassword(
 ): Promise<void> {
 	const passwordHash = await hashPassword(password);
 	await db.transaction().execute(async (trx) => {
-		if (!(await getUser(trx, id))) throw new UserNotFoundError();
+		if (!(await getUser(trx, id))) throw new NotFoundError();
 		await setUserPassword(trx, id, passwordHash, true);
 		await invalidateUserSessions(trx, id);
 		await forgetUserDevices(trx, id);
@@ -171,10 +160,10 @@ export async function changeOwnPassword(
 ): Promise<void> {
 	const currentHash = await getPasswordHash(db, actor.id);
 	if (!currentHash || !(await verifyPassword(currentHash, currentPassword))) {
-		throw new UserInputError('current_password', m.svc_us_current_wrong());
+		throw InputError.of('current_password', m.svc_us_current_wrong());
 	}
 	if (currentPassword === newPassword) {
-		throw new UserInputError('new_password', m.svc_us_must_differ());
+		throw InputError.of('new_password', m.svc_us_must_differ());
 	}
 	const passwordHash = await hashPassword(newPassword);
 	await db.transaction().execute(async (trx) => {

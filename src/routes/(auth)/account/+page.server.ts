@@ -14,7 +14,8 @@ import {
 	passwordChangeKey
 } from '$lib/server/auth/throttle';
 import { db } from '$lib/server/db/client';
-import { changeOwnPassword, UserInputError } from '$lib/server/services/users';
+import { InputError } from '$lib/server/errors';
+import { changeOwnPassword } from '$lib/server/services/users';
 import { validateForm } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -67,8 +68,8 @@ export const actions: Actions = {
 				new_password
 			);
 		} catch (e) {
-			if (!(e instanceof UserInputError)) throw e;
-			return fail(400, { values: form.values, errors: { [e.field]: e.message } });
+			if (!(e instanceof InputError)) throw e;
+			return fail(400, { values: form.values, errors: e.errors });
 		}
 		await clearAttempts(db, passwordChangeKey(user.id));
 

@@ -14,12 +14,8 @@ import {
 	listCommitteesWithMembers,
 	listPeopleForChair
 } from '$lib/server/queries/admin-committees';
-import {
-	addCommittee,
-	CommitteeInputError,
-	CommitteeNotFoundError,
-	editCommittee
-} from '$lib/server/services/committees';
+import { addCommittee, editCommittee } from '$lib/server/services/committees';
+import { InputError, NotFoundError } from '$lib/server/errors';
 import { validateForm } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -39,10 +35,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 function refusal(e: unknown, form: string, values: Record<string, string | string[]>) {
-	if (e instanceof CommitteeNotFoundError) error(404, m.ck_no_such());
-	if (e instanceof CommitteeInputError) {
-		return fail(400, { form, values, errors: { [e.field]: e.message } });
-	}
+	if (e instanceof NotFoundError) error(404, m.ck_no_such());
+	if (e instanceof InputError) return fail(400, { form, values, errors: e.errors });
 	throw e;
 }
 

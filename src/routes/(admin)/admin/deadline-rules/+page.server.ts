@@ -14,11 +14,10 @@ import {
 import { listDeadlineRules } from '$lib/server/queries/deadline-rules';
 import {
 	addDeadlineRule,
-	DeadlineRuleInputError,
-	DeadlineRuleNotFoundError,
 	editDeadlineRule,
 	setDeadlineRuleActivity
 } from '$lib/server/services/deadline-rules';
+import { InputError, NotFoundError } from '$lib/server/errors';
 import { validateForm } from '$lib/server/validation';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -34,10 +33,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 function refusal(e: unknown, form: string, values: Record<string, string | string[]>) {
-	if (e instanceof DeadlineRuleNotFoundError) error(404, m.dr_no_such());
-	if (e instanceof DeadlineRuleInputError) {
-		return fail(400, { form, values, errors: { [e.field]: e.message } });
-	}
+	if (e instanceof NotFoundError) error(404, m.dr_no_such());
+	if (e instanceof InputError) return fail(400, { form, values, errors: e.errors });
 	throw e;
 }
 

@@ -7,7 +7,8 @@ import { requireRole } from '$lib/server/auth/access';
 import { newPasswordSchema } from '$lib/server/auth/password';
 import { db } from '$lib/server/db/client';
 import { listCommitteeOptions, listUsers } from '$lib/server/queries/users';
-import { createUser, UserInputError } from '$lib/server/services/users';
+import { InputError } from '$lib/server/errors';
+import { createUser } from '$lib/server/services/users';
 import { validateForm } from '$lib/server/validation';
 import { emailField, userFields, userLabels } from './schema';
 import type { Actions, PageServerLoad } from './$types';
@@ -57,8 +58,8 @@ export const actions: Actions = {
 				mustChangePassword: true
 			});
 		} catch (e) {
-			if (!(e instanceof UserInputError)) throw e;
-			return fail(400, { values: form.values, errors: { [e.field]: e.message } });
+			if (!(e instanceof InputError)) throw e;
+			return fail(400, { values: form.values, errors: e.errors });
 		}
 		redirect(303, localizeHref(`/admin/users/${id}?done=created`));
 	}

@@ -27,9 +27,9 @@ import {
 	addPerson,
 	mergeReference,
 	recordOfficeHolding,
-	ReferenceInputError,
 	retireReference
 } from '$lib/server/services/reference';
+import { InputError } from '$lib/server/errors';
 import { validateForm } from '$lib/server/validation';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -73,8 +73,8 @@ async function run<S extends z.ZodObject>(
 	try {
 		await write(actorOf(locals.user), parsed.data);
 	} catch (e) {
-		if (!(e instanceof ReferenceInputError)) throw e;
-		return fail(400, { form, values: parsed.values, errors: { [e.field]: e.message } });
+		if (!(e instanceof InputError)) throw e;
+		return fail(400, { form, values: parsed.values, errors: e.errors });
 	}
 	redirect(303, localizeHref(`/workspace/reference?done=${form}#${form}`));
 }

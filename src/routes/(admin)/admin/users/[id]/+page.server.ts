@@ -8,14 +8,8 @@ import { newPasswordSchema } from '$lib/server/auth/password';
 import { db } from '$lib/server/db/client';
 import { listAuditEntries } from '$lib/server/queries/audit';
 import { getUser, listCommitteeOptions } from '$lib/server/queries/users';
-import {
-	StaleVersionError,
-	UserInputError,
-	UserNotFoundError,
-	setTemporaryPassword,
-	setUserDisabled,
-	updateUser
-} from '$lib/server/services/users';
+import { InputError, NotFoundError, StaleRecordError } from '$lib/server/errors';
+import { setTemporaryPassword, setUserDisabled, updateUser } from '$lib/server/services/users';
 import { validateForm } from '$lib/server/validation';
 import { userFields, userLabels } from '../schema';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -31,12 +25,12 @@ function userIdOf(params: { id: string }): number {
 
 /** Maps the service's errors to answers; anything else is a real failure and propagates. */
 function asFailure(e: unknown, values: Record<string, string | string[]>) {
-	if (e instanceof UserNotFoundError) error(404, m.us_no_such());
-	if (e instanceof StaleVersionError) {
+	if (e instanceof NotFoundError) error(404, m.us_no_such());
+	if (e instanceof StaleRecordError) {
 		const message = m.us_stale();
 		return fail(409, { values: {}, errors: { version: message } });
 	}
-	if (e instanceof UserInputError) return fail(400, { values, errors: { [e.field]: e.message } });
+	if (e instanceof InputError) return fail(400, { values, errors: e.errors });
 	throw e;
 }
 

@@ -12,7 +12,7 @@ import {
 	previewUpload,
 	type PreviewView
 } from '$lib/server/services/import-jobs';
-import { InputError, NotFoundError } from '$lib/server/services/workspace-errors';
+import { InputError, NotFoundError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 interface JobView {

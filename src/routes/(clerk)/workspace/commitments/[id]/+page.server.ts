@@ -16,13 +16,11 @@ import { listActiveDeadlineRules } from '$lib/server/queries/deadline-rules';
 import { listReferenceOptions } from '$lib/server/queries/reference';
 import { getWorkspaceCommitment } from '$lib/server/queries/workspace-commitments';
 import {
-	CommitmentInputError,
-	CommitmentNotFoundError,
 	publishCommitment,
 	saveCommitment,
-	StaleVersionError,
 	withdrawCommitment
 } from '$lib/server/services/commitments';
+import { InputError, NotFoundError, StaleRecordError } from '$lib/server/errors';
 import { withFieldErrors } from '$lib/server/forms/fields';
 import { validateForm } from '$lib/server/validation';
 import { conflictMessage } from '$lib/server/workspace-failure';
@@ -43,8 +41,8 @@ async function commitmentOf({ locals, params }: Event) {
 
 /** Maps the service's refusals to answers; anything else is a real failure. */
 function refusal(e: unknown, form: string, values: Values) {
-	if (e instanceof CommitmentNotFoundError) error(404, m.wc_no_such());
-	if (e instanceof StaleVersionError) {
+	if (e instanceof NotFoundError) error(404, m.wc_no_such());
+	if (e instanceof StaleRecordError) {
 		const message = conflictMessage('commitment', e.by, e.at);
 		return fail(409, {
 			form,
@@ -53,8 +51,7 @@ function refusal(e: unknown, form: string, values: Values) {
 			conflict: { by: e.by, at: e.at }
 		});
 	}
-	if (e instanceof CommitmentInputError)
-		return fail(400, { form, values, errors: { [e.field]: e.message } });
+	if (e instanceof InputError) return fail(400, { form, values, errors: e.errors });
 	throw e;
 }
 

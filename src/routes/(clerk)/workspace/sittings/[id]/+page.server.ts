@@ -14,13 +14,15 @@ import {
 	APPEARANCE_ROWS,
 	appearancesOf,
 	editSittingSchema,
+	sittingFormErrors,
 	sittingLabels
 } from '$lib/server/forms/sitting';
+import { InputError, NotFoundError, StaleRecordError } from '$lib/server/errors';
 import { listActiveDeadlineRules } from '$lib/server/queries/deadline-rules';
 import { listReferenceOptions } from '$lib/server/queries/reference';
 import { getSittingDetail } from '$lib/server/queries/workspace-sittings';
-import { CommitmentInputError, createCommitment } from '$lib/server/services/commitments';
-import { saveSitting, SittingInputError, StaleVersionError } from '$lib/server/services/sittings';
+import { createCommitment } from '$lib/server/services/commitments';
+import { saveSitting } from '$lib/server/services/sittings';
 import { withFieldErrors } from '$lib/server/forms/fields';
 import { validateForm } from '$lib/server/validation';
 import { conflictMessage } from '$lib/server/workspace-failure';
@@ -79,7 +81,8 @@ export const actions: Actions = {
 				appearances
 			});
 		} catch (e) {
-			if (e instanceof StaleVersionError) {
+			if (e instanceof NotFoundError) error(404, m.ws_no_such_sitting());
+			if (e instanceof StaleRecordError) {
 				const message = conflictMessage('sitting', e.by, e.at);
 				return fail(409, {
 					form: 'sitting',
@@ -88,9 +91,9 @@ export const actions: Actions = {
 					conflict: { by: e.by, at: e.at }
 				});
 			}
-			if (!(e instanceof SittingInputError)) throw e;
-			const field = e.field === 'appearances' ? 'appearance_person_0' : e.field;
-			return fail(400, { form: 'sitting', values: form.values, errors: { [field]: e.message } });
+			if (!(e instanceof InputError)) throw e;
+			const errors = sittingFormErrors(e.errors);
+			return fail(400, { form: 'sitting', values: form.values, errors });
 		}
 		redirect(303, localizeHref(`/workspace/sittings/${sitting.id}?saved=1`));
 	},
@@ -115,12 +118,8 @@ export const actions: Actions = {
 				due
 			}));
 		} catch (e) {
-			if (!(e instanceof CommitmentInputError)) throw e;
-			return fail(400, {
-				form: 'commitment',
-				values: form.values,
-				errors: { [e.field]: e.message }
-			});
+			if (!(e instanceof InputError)) throw e;
+			return fail(400, { form: 'commitment', values: form.values, errors: e.errors });
 		}
 		redirect(
 			303,

@@ -7,10 +7,12 @@ import {
 	APPEARANCE_ROWS,
 	appearancesOf,
 	newSittingSchema,
+	sittingFormErrors,
 	sittingLabels
 } from '$lib/server/forms/sitting';
+import { InputError } from '$lib/server/errors';
 import { listReferenceOptions } from '$lib/server/queries/reference';
-import { createSitting, SittingInputError } from '$lib/server/services/sittings';
+import { createSitting } from '$lib/server/services/sittings';
 import { withFieldErrors } from '$lib/server/forms/fields';
 import { validateForm } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
@@ -51,9 +53,8 @@ export const actions: Actions = {
 				appearances
 			});
 		} catch (e) {
-			if (!(e instanceof SittingInputError)) throw e;
-			const field = e.field === 'appearances' ? 'appearance_person_0' : e.field;
-			return fail(400, { values: form.values, errors: { [field]: e.message } });
+			if (!(e instanceof InputError)) throw e;
+			return fail(400, { values: form.values, errors: sittingFormErrors(e.errors) });
 		}
 		redirect(303, localizeHref(`/workspace/sittings/${id}?created=1`));
 	}
