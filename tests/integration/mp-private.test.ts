@@ -82,9 +82,9 @@ describe('MP watchlist and notes', () => {
 	it('watches once however often asked, and unwatches', async () => {
 		await setWatching(db, a, commitmentId, true);
 		await setWatching(db, a, commitmentId, true);
-		expect((await listWatchlist(db, a.id)).map((r) => r.ref)).toEqual(['K/2025/001']);
+		expect((await listWatchlist(db, a.id, '2026-01-15')).map((r) => r.ref)).toEqual(['K/2025/001']);
 		await setWatching(db, a, commitmentId, false);
-		expect(await listWatchlist(db, a.id)).toEqual([]);
+		expect(await listWatchlist(db, a.id, '2026-01-15')).toEqual([]);
 		expect(await auditActions()).toEqual(['watchlist.added', 'watchlist.removed']);
 	});
 

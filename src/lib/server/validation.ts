@@ -130,8 +130,8 @@ function collect(formData: FormData, shape: Record<string, z.ZodType>) {
  * C0 controls but tab, line feed and carriage return; DEL and the C1 controls; noncharacters
  * (U+FDD0–U+FDEF and U+xFFFE/U+xFFFF of every plane); lone surrogates.
  */
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN =
+	// eslint-disable-next-line no-control-regex
 	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF]|[\uFFFE\uFFFF]|[\u{1FFFE}\u{1FFFF}\u{2FFFE}\u{2FFFF}\u{3FFFE}\u{3FFFF}\u{4FFFE}\u{4FFFF}\u{5FFFE}\u{5FFFF}\u{6FFFE}\u{6FFFF}\u{7FFFE}\u{7FFFF}\u{8FFFE}\u{8FFFF}\u{9FFFE}\u{9FFFF}\u{AFFFE}\u{AFFFF}\u{BFFFE}\u{BFFFF}\u{CFFFE}\u{CFFFF}\u{DFFFE}\u{DFFFF}\u{EFFFE}\u{EFFFF}\u{FFFFE}\u{FFFFF}\u{10FFFE}\u{10FFFF}]|\p{Cs}/u;
 
 export function hasForbiddenCharacters(text: string): boolean {
