@@ -94,6 +94,7 @@ export async function measureImportMemory(o) {
 		const job = /job=([\w-]+)/.exec(preview.headers.get('location') ?? '')?.[1];
 		if (preview.status !== 303 || !job) throw new Error(`preview answered ${preview.status}`);
 		const previewSeconds = (performance.now() - started) / 1000;
+		const previewPeakRssMb = peakRssMb(pid);
 		const confirm = await fetch(`${base}/workspace/budget/import?/confirm`, {
 			method: 'POST',
 			redirect: 'manual',
@@ -118,7 +119,15 @@ export async function measureImportMemory(o) {
 		}
 		if (status !== 'done') throw new Error(`import ${status}`);
 		const seconds = (performance.now() - started) / 1000;
-		return { rows, bytes, idleRssMb, peakRssMb: peakRssMb(pid), previewSeconds, seconds };
+		return {
+			rows,
+			bytes,
+			idleRssMb,
+			previewPeakRssMb,
+			peakRssMb: peakRssMb(pid),
+			previewSeconds,
+			seconds
+		};
 	} finally {
 		await stopServer(server);
 		for (const f of [copy, `${copy}-wal`, `${copy}-shm`, csv]) rmSync(f, { force: true });

@@ -143,7 +143,7 @@ export function formatReport(input) {
 	const mem = results.importMemory;
 	if (mem) {
 		lines.push(
-			`- The largest allowed CSV (${fmt(mem.bytes / KB / KB, 1)} MB, ${fmt(mem.rows)} figures) uploaded, previewed and imported through the server: idle RSS ${fmt(mem.idleRssMb)} MB, peak RSS ${fmt(mem.peakRssMb)} MB (preview ${fmt(mem.previewSeconds, 1)} s, done after ${fmt(mem.seconds, 1)} s).`
+			`- The largest allowed CSV (${fmt(mem.bytes / KB / KB, 1)} MB, ${fmt(mem.rows)} figures) uploaded, previewed and imported through the server: idle RSS ${fmt(mem.idleRssMb)} MB, peak RSS ${fmt(mem.previewPeakRssMb)} MB by the end of the preview and ${fmt(mem.peakRssMb)} MB by the end of the import (preview ${fmt(mem.previewSeconds, 1)} s, done after ${fmt(mem.seconds, 1)} s).`
 		);
 	}
 	lines.push(
