@@ -49,12 +49,10 @@ export default ts.config(
 	{
 		// All SQL lives in src/lib/server/queries (house style, "Where SQL lives"): services hold
 		// the transaction and call query functions with it; routes call query functions.
-		files: ['src/lib/server/services/**/*.ts', 'src/routes/**/*.ts'],
-		ignores: [
-			// TEMPORARY (issue 14): the budget import is being split and its SQL moved to
-			// queries/ on another branch; drop these two lines when that branch is merged.
-			'src/lib/server/services/budget-import.ts',
-			'src/lib/server/services/import-jobs.ts'
+		files: [
+			'src/lib/server/services/**/*.ts',
+			'src/lib/server/budget-import/**/*.ts',
+			'src/routes/**/*.ts'
 		],
 		rules: {
 			'no-restricted-imports': [

@@ -1,7 +1,8 @@
 // Import command line: `npm run import -- budget FILE.csv [--dry-run]`.
 // The same parse, preview and apply as the clerk workspace; exits 1 with every row error on bad
 // input, writing nothing. Relative imports: the $lib alias is SvelteKit's, not Node's.
-import { readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SYSTEM_ACTOR } from '../src/lib/server/audit';
@@ -10,10 +11,9 @@ import { migrateToLatest } from '../src/lib/server/db/migrate';
 import {
 	MAX_IMPORT_BYTES,
 	applyBudgetImport,
-	fingerprintBudgetCsv,
 	formatRowError,
-	parseBudgetCsv,
 	previewBudgetImport,
+	readBudgetCsv,
 	type ChangedField,
 	type ImportPreview
 } from '../src/lib/server/services/budget-import';
@@ -70,20 +70,20 @@ function printChanges(preview: ImportPreview): void {
 	}
 }
 
-async function readCsv(file: string): Promise<string> {
+/** The file streamed through the reader: memory grows with the rows kept, not the file. */
+async function readCsv(file: string) {
 	const info = await stat(file).catch(() => null);
 	if (!info?.isFile()) throw new InputError(`File: ${file} not found`);
 	if (info.size > MAX_IMPORT_BYTES) {
 		throw new InputError(`File: larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it`);
 	}
-	return readFile(file, 'utf8');
+	return readBudgetCsv(createReadStream(file));
 }
 
 async function run(command: Command, db: Database): Promise<void> {
 	await migrateToLatest(db);
 	const started = performance.now();
-	const text = await readCsv(command.file);
-	const { rows, errors } = parseBudgetCsv(text);
+	const { rows, errors, sha256 } = await readCsv(command.file);
 	if (errors.length > 0) {
 		for (const e of errors) console.error(formatRowError(e));
 		throw new InputError(`${count(errors.length)} error(s) in ${command.file}; nothing imported`);
@@ -105,7 +105,7 @@ async function run(command: Command, db: Database): Promise<void> {
 		rows,
 		{ id: SYSTEM_ACTOR.id, label: `command line import (${basename(command.file)})` },
 		{
-			source: { name: basename(command.file), sha256: fingerprintBudgetCsv(text) },
+			source: { name: basename(command.file), sha256 },
 			onProgress: tty
 				? (done, total) => process.stdout.write(`\rimporting: ${count(done)} / ${count(total)}`)
 				: undefined

@@ -140,6 +140,12 @@ export function formatReport(input) {
 		`- CSV import of ${fmt(imp.rows)} budget figures: ${fmt(imp.seconds, 2)} s (${fmt(imp.rows / imp.seconds)} rows/s) with \`npm run import\`; bare prepared INSERT in one transaction (read + parse + insert): ${fmt(imp.bareSeconds, 2)} s (${fmt(imp.rows / imp.bareSeconds)} rows/s); ${fmt(ratio, 1)}× the baseline.`
 	);
 	checks.push(`${mark(ratio <= 3)} CSV import: ${fmt(ratio, 1)}× the bare insert (target ≤ 3×)`);
+	const mem = results.importMemory;
+	if (mem) {
+		lines.push(
+			`- The largest allowed CSV (${fmt(mem.bytes / KB / KB, 1)} MB, ${fmt(mem.rows)} figures) uploaded, previewed and imported through the server: idle RSS ${fmt(mem.idleRssMb)} MB, peak RSS ${fmt(mem.previewPeakRssMb)} MB by the end of the preview and ${fmt(mem.peakRssMb)} MB by the end of the import (preview ${fmt(mem.previewSeconds, 1)} s, done after ${fmt(mem.seconds, 1)} s).`
+		);
+	}
 	lines.push(
 		'',
 		'## Targets',

@@ -180,7 +180,7 @@ describe(`concurrent writers (${TEST_DIALECT})`, () => {
 			row('Policing Services', 'released', 1_000_000_000),
 			row('Administration', 'approved', 500_000_000)
 		].join('\n');
-		const { rows, errors } = parseBudgetCsv(text);
+		const { rows, errors } = await parseBudgetCsv(text);
 		expect(errors).toEqual([]);
 
 		const results = await Promise.all([

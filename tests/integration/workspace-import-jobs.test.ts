@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '$lib/server/db/index';
 import { getImportJobSummary } from '$lib/server/queries/import-jobs';
 import { budgetCsvTemplate } from '$lib/server/services/budget-import';
-import { confirmImport, previewUpload } from '$lib/server/services/import-jobs';
-import { InputError, NotFoundError } from '$lib/server/errors';
+import { ImportRefusedError, confirmImport, previewUpload } from '$lib/server/services/import-jobs';
+import { NotFoundError } from '$lib/server/errors';
 import { freshDb } from '../helpers/db';
 
 let db: Database;
@@ -66,7 +66,10 @@ async function waitForJob(id: string) {
 
 describe('import jobs', () => {
 	it('reports every row error by line and column and writes nothing', async () => {
-		const outcome = await previewUpload(db, owner, { name: 'broken.csv', text: csv(2, true) });
+		const outcome = await previewUpload(db, owner, {
+			name: 'broken.csv',
+			content: new Blob([csv(2, true)])
+		});
 		expect(outcome.ok).toBe(false);
 		if (outcome.ok) return;
 		expect(outcome.errors).toEqual([
@@ -81,7 +84,7 @@ describe('import jobs', () => {
 	it('keeps a valid file as a pending job, applies it for its owner only, once', async () => {
 		const outcome = await previewUpload(db, owner, {
 			name: 'template.csv',
-			text: budgetCsvTemplate()
+			content: new Blob([budgetCsvTemplate()])
 		});
 		expect(outcome.ok).toBe(true);
 		if (!outcome.ok) return;
@@ -99,7 +102,7 @@ describe('import jobs', () => {
 		// The same file again: nothing to add or change.
 		const again = await previewUpload(db, owner, {
 			name: 'template.csv',
-			text: budgetCsvTemplate()
+			content: new Blob([budgetCsvTemplate()])
 		});
 		expect(again.ok).toBe(true);
 		if (!again.ok) return;
@@ -114,19 +117,24 @@ describe('import jobs', () => {
 	it('refuses a stored text that no longer matches its fingerprint', async () => {
 		const outcome = await previewUpload(db, owner, {
 			name: 'template.csv',
-			text: budgetCsvTemplate()
+			content: new Blob([budgetCsvTemplate()])
 		});
 		if (!outcome.ok) throw new Error('expected a job');
 		await db
 			.updateTable('import_jobs')
 			.set({ csv_text: budgetCsvTemplate().replace('37508800000', '1') })
 			.execute();
-		await expect(confirmImport(db, owner, outcome.jobId)).rejects.toBeInstanceOf(InputError);
+		await expect(confirmImport(db, owner, outcome.jobId)).rejects.toEqual(
+			new ImportRefusedError('altered')
+		);
 		expect(await count('budget_figures')).toBe(0);
 	});
 
 	it('runs a large file in the background and records its progress and result', async () => {
-		const outcome = await previewUpload(db, owner, { name: 'big.csv', text: csv(1_200) });
+		const outcome = await previewUpload(db, owner, {
+			name: 'big.csv',
+			content: new Blob([csv(1_200)])
+		});
 		if (!outcome.ok) throw new Error('expected a job');
 		expect(await confirmImport(db, owner, outcome.jobId, { syncRowLimit: 100 })).toBe('background');
 		const job = await waitForJob(outcome.jobId);
@@ -144,5 +152,42 @@ describe('import jobs', () => {
 			'import.applied',
 			'import.finished'
 		]);
+	});
+
+	it('deletes previews left unconfirmed for a day and ended jobs after a week', async () => {
+		const hours = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+		const jobs = {
+			pendingOld: { status: 'pending', created_at: hours(25) },
+			pendingRecent: { status: 'pending', created_at: hours(23) },
+			doneOld: { status: 'done', created_at: hours(8 * 24 + 1), finished_at: hours(8 * 24) },
+			doneRecent: { status: 'done', created_at: hours(6 * 24 + 1), finished_at: hours(6 * 24) },
+			failedOld: { status: 'failed', created_at: hours(9 * 24), finished_at: hours(8 * 24) },
+			abandonedOld: { status: 'running', created_at: hours(9 * 24), started_at: hours(8 * 24) },
+			runningRecent: { status: 'running', created_at: hours(2), started_at: hours(1) }
+		} as const;
+		for (const [id, job] of Object.entries(jobs)) {
+			await db
+				.insertInto('import_jobs')
+				.values({
+					id: `${id}-0123456789abcdef`,
+					user_id: owner.id,
+					file_name: 'old.csv',
+					sha256: 'x',
+					csv_text: 'x'.repeat(1_000),
+					total: 1,
+					...job
+				})
+				.execute();
+		}
+		// Making a new preview is what sweeps: nothing runs on a timer.
+		const outcome = await previewUpload(db, stranger, {
+			name: 'template.csv',
+			content: new Blob([budgetCsvTemplate()])
+		});
+		expect(outcome.ok).toBe(true);
+		const left = await db.selectFrom('import_jobs').select('id').orderBy('id').execute();
+		expect(left.map((j) => j.id.replace('-0123456789abcdef', '')).sort()).toEqual(
+			['doneRecent', 'pendingRecent', 'runningRecent', outcome.ok ? outcome.jobId : ''].sort()
+		);
 	});
 });

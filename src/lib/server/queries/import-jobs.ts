@@ -112,3 +112,27 @@ export async function finishImportJob(
 		.where('status', '=', 'running')
 		.execute();
 }
+
+/**
+ * Deletes previews never confirmed (created before `pendingBefore`), and jobs that finished,
+ * failed or were abandoned running (a restart) before `endedBefore`. Returns how many.
+ */
+export async function deleteExpiredImportJobs(
+	db: Kysely<DB>,
+	cutoff: { pendingBefore: string; endedBefore: string }
+): Promise<number> {
+	const result = await db
+		.deleteFrom('import_jobs')
+		.where((eb) =>
+			eb.or([
+				eb.and([eb('status', '=', 'pending'), eb('created_at', '<', cutoff.pendingBefore)]),
+				eb.and([
+					eb('status', 'in', ['done', 'failed']),
+					eb('finished_at', '<', cutoff.endedBefore)
+				]),
+				eb.and([eb('status', '=', 'running'), eb('started_at', '<', cutoff.endedBefore)])
+			])
+		)
+		.executeTakeFirst();
+	return Number(result.numDeletedRows);
+}

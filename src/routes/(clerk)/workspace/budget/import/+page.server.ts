@@ -7,12 +7,15 @@ import { db } from '$lib/server/db/client';
 import { getImportJobSummary } from '$lib/server/queries/import-jobs';
 import { MAX_IMPORT_BYTES, type ImportResult } from '$lib/server/services/budget-import';
 import {
+	ImportRefusedError,
 	RUNNING_STALE_MS,
 	confirmImport,
+	importFailureOf,
 	previewUpload,
+	type ImportFailure,
 	type PreviewView
 } from '$lib/server/services/import-jobs';
-import { InputError, NotFoundError } from '$lib/server/errors';
+import { NotFoundError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 interface JobView {
@@ -25,7 +28,7 @@ interface JobView {
 	createdAt: string;
 	startedAt: string | null;
 	finishedAt: string | null;
-	error: string | null;
+	failure: ImportFailure | null;
 	stale: boolean;
 	preview: PreviewView | null;
 	result: ImportResult | null;
@@ -33,14 +36,20 @@ interface JobView {
 
 const JOB_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
-interface ImportFailure {
+const REFUSED: Record<ImportRefusedError['reason'], () => string> = {
+	expired: m.im_refused_expired,
+	altered: m.im_refused_altered,
+	invalid: m.im_refused_invalid
+};
+
+interface FailedForm {
 	errors: Record<string, string>;
 	rowErrors: string[];
 	preview: PreviewView | null;
 	fileName: string | null;
 }
-const refuse = (status: number, f: Partial<ImportFailure> & Pick<ImportFailure, 'errors'>) =>
-	fail(status, { rowErrors: [], preview: null, fileName: null, ...f } satisfies ImportFailure);
+const refuse = (status: number, f: Partial<FailedForm> & Pick<FailedForm, 'errors'>) =>
+	fail(status, { rowErrors: [], preview: null, fileName: null, ...f } satisfies FailedForm);
 
 const signedInActor = (user: { id: number; name: string; email: string }) => ({
 	...actorOf(user),
@@ -77,7 +86,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		createdAt: job.created_at,
 		startedAt: job.started_at,
 		finishedAt: job.finished_at,
-		error: job.error,
+		failure: importFailureOf(job.error),
 		stale,
 		preview: job.preview_json ? (JSON.parse(job.preview_json) as PreviewView | null) : null,
 		result: job.result_json ? (JSON.parse(job.result_json) as ImportResult) : null
@@ -102,7 +111,7 @@ export const actions: Actions = {
 		}
 		const outcome = await previewUpload(db, signedInActor(locals.user), {
 			name: fileName,
-			text: await file.text()
+			content: file
 		});
 		if (!outcome.ok) {
 			const n = outcome.errors.length;
@@ -125,8 +134,9 @@ export const actions: Actions = {
 			await confirmImport(db, signedInActor(locals.user), id);
 		} catch (e) {
 			if (e instanceof NotFoundError) error(404, m.im_no_such());
-			if (e instanceof InputError)
-				return refuse(400, { errors: { job: e.errors.job ?? e.message } });
+			if (e instanceof ImportRefusedError) {
+				return refuse(400, { errors: { job: REFUSED[e.reason]() } });
+			}
 			throw e;
 		}
 		// Small files are done by now (the job page shows the result); large ones are running.
