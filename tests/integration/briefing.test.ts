@@ -4,6 +4,7 @@ import { DEMO_COMMITTEE_SLUG, seedDemo } from '../../db/seeds/demo';
 import type { Database } from '$lib/server/db/index';
 import { listBriefingCommittees, type BriefingCommittee } from '$lib/server/queries/briefing';
 import { listWatchlist } from '$lib/server/queries/mp-private';
+import { questionWords } from '$lib/i18n/briefing-words';
 import { assembleBriefing } from '$lib/server/services/briefing';
 import { addPrivateNote, setWatching } from '$lib/server/services/mp-private';
 import { freshDb } from '../helpers/db';
@@ -46,6 +47,8 @@ describe('assembleBriefing on the demo data', () => {
 		// Only published commitments: the draft DCAIS/2025/005 (due July 2025) never appears.
 		expect(JSON.stringify(pack)).not.toContain('DCAIS/2025/005');
 		expect(pack.tracked).toBe(4);
+		// The table of contents counts each section's items, milestones included.
+		expect(pack.counts).toMatchObject({ changes: pack.changes.length, overdue: 5 });
 	});
 
 	it('moves what was overdue before a later "since" date out of "newly overdue"', async () => {
@@ -77,7 +80,7 @@ describe('assembleBriefing on the demo data', () => {
 		]);
 		expect(units.map((m) => m.line.fiscalYear).sort()).toEqual(['2024/25', '2025/26']);
 		expect(pack.noBudgetLine.map((c) => c.ref)).toEqual(['DCAIS/2025/002']);
-		const questions = pack.questions.map((q) => q.text).join('\n');
+		const questions = pack.questions.map((q) => questionWords(q, 'en').text).join('\n');
 		expect(questions).toContain(
 			'Milestone “Unit established and officers deployed” (DCAIS/2025/001) was due on 31 Jan 2026 and is missed: what is the new date and why?'
 		);

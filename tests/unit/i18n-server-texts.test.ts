@@ -1,9 +1,10 @@
 // Texts made on the server (validation messages, CSV import errors, the conflict sentence, the
-// briefing's questions) follow the request's language: handleParaglide runs each request inside
+// briefing's questions and errors) follow the request's language: handleParaglide runs each request inside
 // paraglideMiddleware, whose AsyncLocalStorage answers getLocale() for every m.*() call made while
 // the request is handled, form actions included. Outside a request, English applies.
 import { describe, expect, it } from 'vitest';
 import { suggestQuestions, type BriefingFacts } from '$lib/domain/briefing';
+import { paramErrorWords, questionWords } from '$lib/i18n/briefing-words';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { newSittingSchema, sittingLabels } from '$lib/server/forms/sitting';
 import { formatRowError, parseBudgetCsv } from '$lib/server/services/budget-import';
@@ -88,13 +89,18 @@ describe('briefing questions', () => {
 		noBudgetLine: [{ ref: 'DCAIS/2025/001', title: 'Create a special unit' }]
 	};
 
-	it('are built in the language asked for; recorded titles stay as recorded', () => {
-		const [en] = suggestQuestions(facts);
-		const [sw] = suggestQuestions(facts, 'sw');
-		expect(en?.text).toMatch(/^No budget line has been identified for “Create a special unit”/);
-		expect(sw?.text).toMatch(
+	it('follow the request’s language; recorded titles stay as recorded', async () => {
+		const [q] = suggestQuestions(facts);
+		const en = await during('/briefing', () => questionWords(q!));
+		const sw = await during('/sw/briefing', () => questionWords(q!));
+		expect(en.text).toMatch(/^No budget line has been identified for “Create a special unit”/);
+		expect(sw.text).toMatch(
 			/^Hakuna kifungu cha bajeti kilichotambuliwa kwa “Create a special unit”/
 		);
-		expect(sw?.fact).toBe('DCAIS/2025/001: hakuna kifungu cha bajeti kilichotambuliwa.');
+		expect(sw.fact).toBe('DCAIS/2025/001: hakuna kifungu cha bajeti kilichotambuliwa.');
+		const error = await during('/sw/briefing', () => paramErrorWords({ committee: 'unknown' }, ''));
+		expect(error.committee).toBe(
+			'Hakuna kamati yenye jina hilo: chagua moja kutoka kwenye orodha.'
+		);
 	});
 });

@@ -1,13 +1,10 @@
 // The MP's briefing pack, as pure rules: which deadlines became overdue since a date, which fall
 // due soon, where a budget line's money stalled, and the questions those facts suggest. The
-// server gathers the facts; everything here decides what they mean and how they read.
+// server gathers the facts; everything here decides what they mean, as kinds, numbers, dates and
+// references. Words are for the page ($lib/i18n/briefing-words.ts), in the reader's language.
 import type { LineSummary } from './budget';
-import { m } from '../paraglide/messages';
-import type { Locale } from '../paraglide/runtime';
-import { formatDate as formatDateIn } from '../i18n/format';
 import { addDays, daysBetween, isIsoDate } from './dates';
 import { quarterEnd, type Quarter } from './fiscal-year';
-import { formatKes, formatPercent } from './money';
 import { daysOverdue, effectiveDeadline } from './overdue';
 import { isDeliveryClosed, type DeliveryStatus, type MilestoneStatus } from './status';
 
@@ -23,25 +20,29 @@ export const LOW_USE_OF_RELEASES = 0.75;
 // ---------------------------------------------------------------------------------------------
 // Parameters
 
+/**
+ * What is wrong with a parameter: `choose` a malformed committee slug, `unknown` a slug that
+ * names no committee (found by the caller), `not_a_date` and `future` a bad "since" date.
+ */
+export interface BriefingParamErrors {
+	committee?: 'choose' | 'unknown';
+	since?: 'not_a_date' | 'future';
+}
+
 export interface BriefingParams {
 	committee: string | null;
 	since: string | null;
-	errors: { committee?: string; since?: string };
+	errors: BriefingParamErrors;
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * Reads `?committee=SLUG&since=YYYY-MM-DD`. Empty or missing values mean "use the default";
- * a malformed value is an error in plain words, never an exception. Whether the slug names a
- * real committee is for the caller to check against the list.
+ * a malformed value is an error (its kind), never an exception. Whether the slug names a real
+ * committee is for the caller to check against the list.
  */
-export function parseBriefingParams(
-	params: URLSearchParams,
-	today: string,
-	locale: Locale = 'en'
-): BriefingParams {
-	const o = { locale };
+export function parseBriefingParams(params: URLSearchParams, today: string): BriefingParams {
 	const errors: BriefingParams['errors'] = {};
 	const committeeRaw = (params.get('committee') ?? '').trim();
 	const sinceRaw = (params.get('since') ?? '').trim();
@@ -49,13 +50,13 @@ export function parseBriefingParams(
 	let since: string | null = null;
 	if (committeeRaw !== '') {
 		if (committeeRaw.length <= 100 && SLUG.test(committeeRaw)) committee = committeeRaw;
-		else errors.committee = m.bq_choose_committee({}, o);
+		else errors.committee = 'choose';
 	}
 	if (sinceRaw !== '') {
 		if (!isIsoDate(sinceRaw)) {
-			errors.since = m.bq_since_date({}, o);
+			errors.since = 'not_a_date';
 		} else if (sinceRaw > today) {
-			errors.since = m.bq_since_future({ today: formatDateIn(today, locale) }, o);
+			errors.since = 'future';
 		} else {
 			since = sinceRaw;
 		}
@@ -205,6 +206,9 @@ export type MoneyFlag =
 	| { kind: 'no_release'; allocated: number }
 	| { kind: 'low_use'; released: number; spent: number; rate: number; asOf: string };
 
+/** The figures of a budget line the pack names when it cites their source. */
+export type FigureKind = 'requested' | 'allocated' | 'released' | 'spent';
+
 /**
  * The share of a year's allocation that should have been released by `asOf`: a quarter for
  * each fiscal quarter completed by then (none before the end of Q1, all after the year).
@@ -263,68 +267,19 @@ export function moneyFlags(line: LineSummary, fiscalYear: string, today: string)
 	return flags;
 }
 
-/**
- * Messages and dates in one language, passed in by the caller (the request's language on the
- * server), so these rules never read request state.
- */
-function wordsIn(locale: Locale) {
-	const o = { locale };
-	return {
-		o,
-		date: (iso: string) => formatDateIn(iso, locale),
-		days: (n: number) => m.bq_days({ count: n, shown: n.toLocaleString('en-GB') }, o)
-	};
-}
-
-/** One plain sentence per flag, for the page and for the questions, in `locale`. */
-export function moneyFlagDescriber(locale: Locale): (flag: MoneyFlag) => string {
-	const { o, date } = wordsIn(locale);
-	return (flag) => {
-		switch (flag.kind) {
-			case 'gap':
-				return m.bq_flag_gap(
-					{
-						gap: formatKes(flag.gap),
-						requested: formatKes(flag.requested),
-						allocated: formatKes(flag.allocated),
-						date: date(flag.asOf)
-					},
-					o
-				);
-			case 'slow_release':
-				return m.bq_flag_slow(
-					{
-						rate: formatPercent(flag.rate),
-						allocated: formatKes(flag.allocated),
-						date: date(flag.asOf),
-						expected: formatPercent(flag.expected)
-					},
-					o
-				);
-			case 'no_release':
-				return m.bq_flag_none({ allocated: formatKes(flag.allocated) }, o);
-			case 'low_use':
-				return m.bq_flag_low(
-					{
-						rate: formatPercent(flag.rate),
-						released: formatKes(flag.released),
-						date: date(flag.asOf)
-					},
-					o
-				);
-		}
-	};
-}
-
-/** One plain sentence per flag, in English. */
-export const describeMoneyFlag = moneyFlagDescriber('en');
-
 // ---------------------------------------------------------------------------------------------
 // Suggested questions
 
 export interface CommitmentRef {
 	ref: string;
 	title: string;
+}
+
+/** The budget line a money question is about, as the question names it. */
+export interface QuestionLine {
+	voteCode: string;
+	fiscalYear: string;
+	subProgramme: string;
 }
 
 export interface BriefingFacts {
@@ -341,18 +296,32 @@ export interface BriefingFacts {
 		to: string;
 		reason: string;
 	})[];
-	money: (CommitmentRef & { linkId: number; lineLabel: string; flags: MoneyFlag[] })[];
+	money: (CommitmentRef & { linkId: number; line: QuestionLine; flags: MoneyFlag[] })[];
 	noBudgetLine: CommitmentRef[];
 }
 
-export interface SuggestedQuestion {
-	text: string;
-	/** The fact behind the question, in one line. */
-	fact: string;
-	/** The id of the element of the briefing that shows the fact. */
-	anchor: string;
-	ref: string;
-}
+/**
+ * A question the facts raise, as the facts behind it: `kind` says which question it is, the
+ * rest are the numbers, dates and references it quotes. `anchor` is the id of the element of
+ * the briefing that shows the fact.
+ */
+export type SuggestedQuestion = { ref: string; anchor: string } & (
+	| {
+			kind: 'overdue';
+			/** Became overdue in the window (else it was already overdue at its start). */
+			newly: boolean;
+			title: string;
+			deadline: string;
+			extended: boolean;
+			daysOverdue: number;
+	  }
+	| { kind: 'milestone_late'; title: string; plannedOn: string; missed: boolean }
+	| { kind: 'money'; line: QuestionLine; flags: MoneyFlag[] }
+	| { kind: 'moved'; title: string; from: string; to: string; changedOn: string; reason: string }
+	| { kind: 'due_soon'; title: string; deadline: string; daysLeft: number }
+	| { kind: 'milestone_soon'; title: string; plannedOn: string }
+	| { kind: 'no_line'; title: string }
+);
 
 const slugOf = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
@@ -366,123 +335,16 @@ export const anchors = {
 	noLine: (ref: string) => `no-line-${slugOf(ref)}`
 };
 
-type Words = ReturnType<typeof wordsIn>;
-
-function overdueQuestion(c: OverdueFact, newly: boolean, w: Words): SuggestedQuestion {
-	const { o, date, days } = w;
-	const due = c.extended
-		? m.bq_due_extended({ date: date(c.deadline) }, o)
-		: m.bq_due_on({ date: date(c.deadline) }, o);
-	const inputs = { title: c.title, ref: c.ref, due, days: days(c.daysOverdue) };
+function overdueQuestion(c: OverdueFact, newly: boolean): SuggestedQuestion {
 	return {
+		kind: 'overdue',
 		ref: c.ref,
 		anchor: anchors.overdue(c.ref),
-		text: newly ? m.bq_overdue_new(inputs, o) : m.bq_overdue_still(inputs, o),
-		fact: m.bq_overdue_fact({ ref: c.ref, date: date(c.deadline), days: days(c.daysOverdue) }, o)
-	};
-}
-
-function milestoneQuestion(
-	ms: MilestoneInput & { commitmentTitle: string },
-	w: Words
-): SuggestedQuestion {
-	const { o, date } = w;
-	const what = m.bq_milestone_was_due(
-		{ title: ms.title, ref: ms.ref, date: date(ms.plannedOn) },
-		o
-	);
-	const fact = { ref: ms.ref, date: date(ms.plannedOn) };
-	return {
-		ref: ms.ref,
-		anchor: anchors.milestone(ms.id),
-		text:
-			ms.status === 'missed'
-				? m.bq_milestone_missed({ what }, o)
-				: m.bq_milestone_not_met({ what }, o),
-		fact:
-			ms.status === 'missed'
-				? m.bq_milestone_fact_missed(fact, o)
-				: m.bq_milestone_fact_not_met(fact, o)
-	};
-}
-
-/** The fact, briefly, as it reads inside a question. */
-function moneyPhrase(flag: MoneyFlag, w: Words): string {
-	const { o, date } = w;
-	switch (flag.kind) {
-		case 'gap':
-			return m.bq_phrase_gap(
-				{ allocated: formatKes(flag.allocated), requested: formatKes(flag.requested) },
-				o
-			);
-		case 'slow_release':
-			return m.bq_phrase_slow(
-				{
-					rate: formatPercent(flag.rate),
-					date: date(flag.asOf),
-					expected: formatPercent(flag.expected)
-				},
-				o
-			);
-		case 'no_release':
-			return m.bq_phrase_none({}, o);
-		case 'low_use':
-			return m.bq_phrase_low({ rate: formatPercent(flag.rate), date: date(flag.asOf) }, o);
-	}
-}
-
-/** The fact in a few words, for the citation under a question. */
-function moneyFact(flag: MoneyFlag, w: Words): string {
-	const { o, date } = w;
-	switch (flag.kind) {
-		case 'gap':
-			return m.bq_fact_gap({ gap: formatKes(flag.gap), date: date(flag.asOf) }, o);
-		case 'slow_release':
-			return m.bq_fact_slow(
-				{
-					rate: formatPercent(flag.rate),
-					date: date(flag.asOf),
-					expected: formatPercent(flag.expected)
-				},
-				o
-			);
-		case 'no_release':
-			return m.bq_fact_none({}, o);
-		case 'low_use':
-			return m.bq_fact_low({ rate: formatPercent(flag.rate), date: date(flag.asOf) }, o);
-	}
-}
-
-function moneyQuestion(item: BriefingFacts['money'][number], w: Words): SuggestedQuestion | null {
-	if (item.flags.length === 0) return null;
-	const { o } = w;
-	const asks: string[] = [];
-	for (const flag of item.flags) {
-		if (flag.kind === 'gap') asks.push(m.bq_ask_gap({ gap: formatKes(flag.gap) }, o));
-		else if (flag.kind === 'slow_release') asks.push(m.bq_ask_slow({}, o));
-		else if (flag.kind === 'no_release') asks.push(m.bq_ask_none({}, o));
-		else asks.push(m.bq_ask_low({}, o));
-	}
-	return {
-		ref: item.ref,
-		anchor: anchors.money(item.linkId),
-		text: m.bq_money(
-			{
-				line: item.lineLabel,
-				ref: item.ref,
-				phrases: item.flags.map((f) => moneyPhrase(f, w)).join(m.bq_and({}, o)),
-				asks: asks.join(' ')
-			},
-			o
-		),
-		fact: m.bq_money_fact(
-			{
-				ref: item.ref,
-				line: item.lineLabel,
-				facts: item.flags.map((f) => moneyFact(f, w)).join('; ')
-			},
-			o
-		)
+		newly,
+		title: c.title,
+		deadline: c.deadline,
+		extended: c.extended,
+		daysOverdue: c.daysOverdue
 	};
 }
 
@@ -490,21 +352,34 @@ function moneyQuestion(item: BriefingFacts['money'][number], w: Words): Suggeste
  * Numbered questions, each built from one fact in the pack, most pressing first: what became
  * overdue, missed milestones, money, moved dates, what falls due soon, missing budget lines and
  * what was already overdue. A commitment gets one deadline question (overdue beats a moved
- * date, which beats due soon); milestone and money questions are asked besides. In `locale`.
+ * date, which beats due soon); milestone and money questions are asked besides.
  */
-export function suggestQuestions(facts: BriefingFacts, locale: Locale = 'en'): SuggestedQuestion[] {
-	const w = wordsIn(locale);
-	const { o, date, days } = w;
+export function suggestQuestions(facts: BriefingFacts): SuggestedQuestion[] {
 	const out: SuggestedQuestion[] = [];
 	const askedDeadline = new Set<string>();
 	for (const c of facts.newlyOverdue) {
-		out.push(overdueQuestion(c, true, w));
+		out.push(overdueQuestion(c, true));
 		askedDeadline.add(c.ref);
 	}
-	for (const ms of facts.lateMilestones) out.push(milestoneQuestion(ms, w));
+	for (const ms of facts.lateMilestones) {
+		out.push({
+			kind: 'milestone_late',
+			ref: ms.ref,
+			anchor: anchors.milestone(ms.id),
+			title: ms.title,
+			plannedOn: ms.plannedOn,
+			missed: ms.status === 'missed'
+		});
+	}
 	for (const item of facts.money) {
-		const q = moneyQuestion(item, w);
-		if (q) out.push(q);
+		if (item.flags.length === 0) continue;
+		out.push({
+			kind: 'money',
+			ref: item.ref,
+			anchor: anchors.money(item.linkId),
+			line: item.line,
+			flags: item.flags
+		});
 	}
 	const stillOverdue = new Set(facts.stillOverdue.map((c) => c.ref));
 	for (const move of facts.dueDateMoves) {
@@ -512,54 +387,44 @@ export function suggestQuestions(facts: BriefingFacts, locale: Locale = 'en'): S
 		if (move.to <= move.from || askedDeadline.has(move.ref) || stillOverdue.has(move.ref)) continue;
 		askedDeadline.add(move.ref);
 		out.push({
+			kind: 'moved',
 			ref: move.ref,
 			anchor: anchors.move(move.id),
-			text: m.bq_moved(
-				{
-					title: move.title,
-					ref: move.ref,
-					from: date(move.from),
-					to: date(move.to),
-					changed: date(move.changedOn)
-				},
-				o
-			),
-			fact: m.bq_moved_fact(
-				{ ref: move.ref, from: date(move.from), to: date(move.to), reason: move.reason },
-				o
-			)
+			title: move.title,
+			from: move.from,
+			to: move.to,
+			changedOn: move.changedOn,
+			reason: move.reason
 		});
 	}
 	for (const c of facts.dueSoon) {
 		if (askedDeadline.has(c.ref)) continue;
 		askedDeadline.add(c.ref);
 		out.push({
+			kind: 'due_soon',
 			ref: c.ref,
 			anchor: anchors.dueSoon(c.ref),
-			text: m.bq_due_soon({ title: c.title, ref: c.ref, date: date(c.deadline) }, o),
-			fact: m.bq_due_soon_fact({ ref: c.ref, date: date(c.deadline), days: days(c.daysLeft) }, o)
+			title: c.title,
+			deadline: c.deadline,
+			daysLeft: c.daysLeft
 		});
 	}
 	for (const ms of facts.milestonesDueSoon) {
 		out.push({
+			kind: 'milestone_soon',
 			ref: ms.ref,
 			anchor: anchors.milestone(ms.id),
-			text: m.bq_milestone_soon({ title: ms.title, ref: ms.ref, date: date(ms.plannedOn) }, o),
-			fact: m.bq_milestone_soon_fact({ ref: ms.ref, date: date(ms.plannedOn) }, o)
+			title: ms.title,
+			plannedOn: ms.plannedOn
 		});
 	}
 	for (const c of facts.noBudgetLine) {
-		out.push({
-			ref: c.ref,
-			anchor: anchors.noLine(c.ref),
-			text: m.bq_no_line({ title: c.title, ref: c.ref }, o),
-			fact: m.bq_no_line_fact({ ref: c.ref }, o)
-		});
+		out.push({ kind: 'no_line', ref: c.ref, anchor: anchors.noLine(c.ref), title: c.title });
 	}
 	for (const c of facts.stillOverdue) {
 		if (askedDeadline.has(c.ref)) continue;
 		askedDeadline.add(c.ref);
-		out.push(overdueQuestion(c, false, w));
+		out.push(overdueQuestion(c, false));
 	}
 	return out;
 }

@@ -16,10 +16,10 @@ import {
 	anchors,
 	classifyDeadlines,
 	classifyMilestones,
-	moneyFlagDescriber,
 	moneyFlags,
 	nairobiDayStart,
 	suggestQuestions,
+	type FigureKind,
 	type MoneyFlag
 } from '$lib/domain/briefing';
 import { memoByChange } from '../db/memo';
@@ -37,8 +37,6 @@ import {
 	type BriefingCommittee
 } from '../queries/briefing';
 import type { FundingLinkView } from '../queries/commitments';
-import { m } from '$lib/paraglide/messages';
-import { getLocale } from '$lib/paraglide/runtime';
 
 export interface EvidenceItem {
 	type: EvidenceType;
@@ -89,12 +87,12 @@ export interface MoneyItem {
 	ref: string;
 	title: string;
 	line: FundingLinkView['line'];
-	share: string | null;
+	/** The share of the line the commitment takes, in basis points; null for the whole line. */
+	shareBasisPoints: number | null;
 	basis: FundingLinkView['basis'];
 	summary: LineSummary;
 	flags: MoneyFlag[];
-	flagTexts: string[];
-	sources: { figures: string[]; title: string; url: string | null; illustrative: boolean }[];
+	sources: { figures: FigureKind[]; title: string; url: string | null; illustrative: boolean }[];
 }
 
 export type BriefingPack = Awaited<ReturnType<typeof assembleBriefing>>;
@@ -111,14 +109,23 @@ export interface MoreItems {
 	money: number;
 }
 
-function shareLabel(share: FundingLinkView['share']): string | null {
-	if (share.kind === 'percent') {
-		return share.basisPoints === 10_000 ? null : `${share.basisPoints / 100}% of the line`;
-	}
-	return null;
+/** The items each section holds, shown and left out: the pack's table of contents. */
+export interface SectionCounts {
+	changes: number;
+	/** Newly overdue commitments and late milestones. */
+	overdue: number;
+	/** Commitments and milestones due soon. */
+	dueSoon: number;
+	/** Flagged budget lines and commitments with no budget line. */
+	money: number;
+	questions: number;
 }
 
-const FIGURE_NAME: Record<BudgetPhase, string> = {
+function partOfLine(share: FundingLinkView['share']): number | null {
+	return share.kind === 'percent' && share.basisPoints !== 10_000 ? share.basisPoints : null;
+}
+
+const FIGURE_NAME: Record<BudgetPhase, FigureKind> = {
 	requested: 'requested',
 	ceiling: 'allocated',
 	approved: 'allocated',
@@ -130,7 +137,7 @@ const FIGURE_NAME: Record<BudgetPhase, string> = {
 
 /**
  * The sources of the figures behind the flags (the latest figure of each phase used), each
- * naming the figures it backs: "Requested and allocated: The Star, 21 March 2025 …".
+ * naming the figures it backs (requested and allocated: The Star, 21 March 2025 …).
  */
 function sourcesOf(link: FundingLinkView, summary: LineSummary, flags: MoneyFlag[]) {
 	const used: [BudgetPhase, string][] = [];
@@ -158,11 +165,6 @@ function sourcesOf(link: FundingLinkView, summary: LineSummary, flags: MoneyFlag
 		}
 	}
 	return [...seen.values()];
-}
-
-export function questionLineLabel(line: FundingLinkView['line']): string {
-	const vote = m.bq_line_label({ code: line.voteCode, year: line.fiscalYear });
-	return `${vote}${line.subProgramme ? `, “${line.subProgramme}”` : ''}`;
 }
 
 /** The pack's order of money items: by commitment reference, then fiscal year. */
@@ -200,8 +202,9 @@ function keepFirst(
 export const MAX_BRIEFING_QUESTIONS = 30;
 
 /**
- * The pack, computed once per change to the data for one committee, period, day and language
- * (memoByChange): at 100,000 commitments a large committee's pack reads thousands of rows.
+ * The pack, computed once per change to the data for one committee, period and day
+ * (memoByChange): at 100,000 commitments a large committee's pack reads thousands of rows. It
+ * holds facts, not words, so one pack serves every language.
  */
 export function loadBriefing(
 	db: Kysely<DB>,
@@ -209,7 +212,7 @@ export function loadBriefing(
 	since: string,
 	today: string
 ): Promise<BriefingPack> {
-	return memoByChange(db, `briefing:${committee.id}:${since}:${today}:${getLocale()}`, () =>
+	return memoByChange(db, `briefing:${committee.id}:${since}:${today}`, () =>
 		assembleBriefing(db, committee, since, today)
 	);
 }
@@ -315,7 +318,6 @@ export async function assembleBriefing(
 	const money: MoneyItem[] = [];
 	let moneyClear = 0;
 	let moneyFlagged = 0;
-	const describe = moneyFlagDescriber(getLocale());
 	for await (const link of streamCommitteeFunding(db, committee.id)) {
 		const summary = attributeShare(summariseLine(link.figures), link.share);
 		const flags = moneyFlags(summary, link.line.fiscalYear, today);
@@ -330,11 +332,10 @@ export async function assembleBriefing(
 			ref: link.ref,
 			title: link.title,
 			line: link.line,
-			share: shareLabel(link.share),
+			shareBasisPoints: partOfLine(link.share),
 			basis: link.basis,
 			summary,
 			flags,
-			flagTexts: flags.map(describe),
 			sources: sourcesOf(link, summary, flags)
 		}));
 	}
@@ -353,25 +354,35 @@ export async function assembleBriefing(
 			reason: d.reason
 		}));
 
-	const allQuestions = suggestQuestions(
-		{
-			newlyOverdue,
-			stillOverdue,
-			lateMilestones: ms.late,
-			dueSoon,
-			milestonesDueSoon: ms.dueSoon,
-			dueDateMoves,
-			money: money.map((item) => ({
-				linkId: item.linkId,
-				ref: item.ref,
-				title: item.title,
-				lineLabel: questionLineLabel(item.line),
-				flags: item.flags
-			})),
-			noBudgetLine
-		},
-		getLocale()
-	);
+	const allQuestions = suggestQuestions({
+		newlyOverdue,
+		stillOverdue,
+		lateMilestones: ms.late,
+		dueSoon,
+		milestonesDueSoon: ms.dueSoon,
+		dueDateMoves,
+		money: money.map((item) => ({
+			linkId: item.linkId,
+			ref: item.ref,
+			title: item.title,
+			line: {
+				voteCode: item.line.voteCode,
+				fiscalYear: item.line.fiscalYear,
+				subProgramme: item.line.subProgramme
+			},
+			flags: item.flags
+		})),
+		noBudgetLine
+	});
+	const questions = allQuestions.slice(0, MAX_BRIEFING_QUESTIONS);
+	const more = Object.values(hidden).some((n) => n > 0) ? hidden : undefined;
+	const counts: SectionCounts = {
+		changes: changes.length,
+		overdue: newlyOverdue.length + ms.late.length + hidden.newlyOverdue + hidden.lateMilestones,
+		dueSoon: dueSoon.length + ms.dueSoon.length + hidden.dueSoon + hidden.milestonesDueSoon,
+		money: money.length + noBudgetLine.length + hidden.money + hidden.noBudgetLine,
+		questions: questions.length
+	};
 
 	return {
 		since,
@@ -390,10 +401,11 @@ export async function assembleBriefing(
 		moneyClear,
 		noBudgetLine,
 		// The most pressing first (suggestQuestions' order): a sitting has time for a few dozen.
-		questions: allQuestions.slice(0, MAX_BRIEFING_QUESTIONS),
+		questions,
 		questionsMore: Math.max(0, allQuestions.length - MAX_BRIEFING_QUESTIONS),
 		// Items left out of each section (only when some were: the pack of a small committee is
 		// exactly what it always was). The questions are about the items shown.
-		more: Object.values(hidden).some((n) => n > 0) ? hidden : undefined
+		more,
+		counts
 	};
 }

@@ -1,6 +1,5 @@
 import { addDays, todayInNairobi } from '$lib/domain';
 import { DEFAULT_LOOKBACK_DAYS, parseBriefingParams } from '$lib/domain/briefing';
-import { getLocale } from '$lib/paraglide/runtime';
 import { requireRole } from '$lib/server/auth/access';
 import { db } from '$lib/server/db/client';
 import { listBriefingCommittees, type BriefingCommittee } from '$lib/server/queries/briefing';
@@ -20,13 +19,13 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	requireRole(locals.user, 'mp', 'admin');
 	const today = todayInNairobi();
 	const committees = await listBriefingCommittees(db, today);
-	const params = parseBriefingParams(url.searchParams, today, getLocale());
+	const params = parseBriefingParams(url.searchParams, today);
 	const errors = { ...params.errors };
 
 	let committee = defaultCommittee(committees, locals.user.committeeIds);
 	if (params.committee !== null) {
 		committee = committees.find((k) => k.slug === params.committee) ?? null;
-		if (!committee) errors.committee = 'No committee has that name: choose one from the list.';
+		if (!committee) errors.committee = 'unknown';
 	}
 	const choices = committees.map(({ slug, name, abbreviation, lastSatOn }) => ({
 		slug,
