@@ -91,7 +91,7 @@ test.describe('signing in and out', () => {
 		await other.getByLabel('Email').fill(email);
 		await other.getByLabel('Password').fill(password);
 		await other.getByRole('button', { name: 'Sign in' }).click();
-		await expect(other).toHaveURL('/');
+		await expect(other).toHaveURL('/workspace');
 	});
 
 	test('after 5 failures for one account from one address the answer is 429 with Retry-After', async ({

@@ -94,6 +94,11 @@ describe('sign in', () => {
 			form: { email: 'mp@x.example', password: PASSWORD }
 		});
 		expect(redirect?.location).toBe('/');
+		// Without a redirectTo of this site, clerks and admins go where their work is.
+		const admin = await call(loginActions.default, '/login?redirectTo=%2F%2Fevil.example', {
+			form: { email: 'admin@x.example', password: PASSWORD }
+		});
+		expect(admin.redirect?.location).toBe('/workspace');
 	});
 
 	it('says only that the email or password is wrong, keeps the email, never the password', async () => {

@@ -182,7 +182,8 @@ export async function getPublishedCommitment(db: Kysely<DB>, ref: string) {
 			'c.withdrawn_reason',
 			's.sat_on',
 			's.subject as sitting_subject',
-			'p.name as person_name'
+			'p.name as person_name',
+			'c.committee_id'
 		])
 		.where('c.ref', '=', ref)
 		.executeTakeFirst();
@@ -264,6 +265,7 @@ export async function getPublishedCommitment(db: Kysely<DB>, ref: string) {
 	]);
 	return {
 		...toRow(head),
+		committeeId: head.committee_id,
 		quote: head.quote,
 		quoteSource: {
 			title: head.quote_source_title,

@@ -27,7 +27,7 @@ export interface UserSummary {
 export async function findUserForSignIn(db: Kysely<DB>, email: string) {
 	return db
 		.selectFrom('users')
-		.select(['id', 'email', 'name', 'password_hash', 'must_change_password', 'disabled_at'])
+		.select(['id', 'email', 'name', 'role', 'password_hash', 'must_change_password', 'disabled_at'])
 		.where('email', '=', email)
 		.executeTakeFirst();
 }

@@ -4,13 +4,14 @@ import { actorOf, recordAudit } from '../audit';
 import { trustDevice, type TrustedDevice } from '../auth/device';
 import { verifyAgainstDummy, verifyPassword } from '../auth/password';
 import { createSession, invalidateSession, type Session } from '../auth/session';
-import type { DB } from '../db/schema';
+import type { DB, Role } from '../db/schema';
 import { findUserForSignIn } from '../queries/users';
 
 export interface SignInUser {
 	id: number;
 	email: string;
 	name: string;
+	role: Role;
 	mustChangePassword: boolean;
 }
 
@@ -32,6 +33,7 @@ export async function checkCredentials(
 		id: user.id,
 		email: user.email,
 		name: user.name,
+		role: user.role,
 		mustChangePassword: user.must_change_password === 1
 	};
 }

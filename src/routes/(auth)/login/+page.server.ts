@@ -80,6 +80,9 @@ export const actions: Actions = {
 		setDeviceCookie(cookies, started.device, secure);
 
 		if (user.mustChangePassword) redirect(303, localizeHref('/account'));
-		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), localizeHref('/')));
+		// Back to where they were going; else where their work is: clerks and admins to the
+		// workspace, everyone else to the dashboard.
+		const home = user.role === 'clerk' || user.role === 'admin' ? '/workspace' : '/';
+		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), localizeHref(home)));
 	}
 };

@@ -10,7 +10,7 @@ import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
 
-export const AUDIT_KINDS = ['changes', 'sessions', 'all'] as const;
+const AUDIT_KINDS = ['changes', 'sessions', 'all'] as const;
 
 const filterSchema = z.object({
 	kind: z.enum(AUDIT_KINDS).default('changes'),

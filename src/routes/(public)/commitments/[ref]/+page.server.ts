@@ -8,7 +8,7 @@ import {
 	summariseLine,
 	todayInNairobi
 } from '$lib/domain';
-import { requireRole } from '$lib/server/auth/access';
+import { canEditCommittee, requireRole } from '$lib/server/auth/access';
 import { db } from '$lib/server/db/client';
 import { getPublishedCommitment } from '$lib/server/queries/commitments';
 import { getPrivateView } from '$lib/server/queries/mp-private';
@@ -45,7 +45,9 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		),
 		money,
 		// Private to the signed-in MP: never part of the public page for anyone else.
-		mp: isMp ? await getPrivateView(db, user.id, c.id) : null
+		mp: isMp ? await getPrivateView(db, user.id, c.id) : null,
+		// The committee's clerks (and admins) get a way to the record in the workspace.
+		editHref: canEditCommittee(user, c.committeeId) ? `/workspace/commitments/${c.id}` : null
 	};
 };
 
