@@ -5,7 +5,7 @@ import { createHandleAuth, handleAccess, handleHeaders } from '$lib/server/auth/
 import { db } from '$lib/server/db/client';
 import { migrateToLatest } from '$lib/server/db/migrate';
 import { handleServerTiming } from '$lib/server/db/query-count';
-import { handleForms } from '$lib/server/handle-forms';
+import { handleForms } from '$lib/server/forms/handle-bodies';
 import { handleApi } from '$lib/server/open-data/http';
 import { handleCacheHeaders } from '$lib/server/shared-cache';
 

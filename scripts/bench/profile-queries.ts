@@ -18,7 +18,7 @@ import { getPublishedCommitment } from '../../src/lib/server/queries/commitments
 import { listCommitteesWithCounts } from '../../src/lib/server/queries/committees';
 import { listExplorerChoices } from '../../src/lib/server/queries/dashboard';
 import { listOrganisationsWithCounts } from '../../src/lib/server/queries/organisations';
-import { assembleBriefing } from '../../src/lib/server/services/briefing';
+import { computeBriefing } from '../../src/lib/server/services/briefing';
 import { computeDashboard } from '../../src/lib/server/services/dashboard';
 
 const file = process.env.DATABASE_URL ?? 'data/ahadi.db';
@@ -78,7 +78,7 @@ const pages: Record<string, () => Promise<unknown>> = {
 	briefing: async () => {
 		const committees = await listBriefingCommittees(db, today);
 		const k = committees.find((c) => c.slug === committee)!;
-		return assembleBriefing(db, k, k.lastSatOn ?? today, today);
+		return computeBriefing(db, k, k.lastSatOn ?? today, today);
 	}
 };
 

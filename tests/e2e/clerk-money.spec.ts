@@ -332,7 +332,7 @@ test('a budget figure typed by hand is added, and a correction must be confirmed
 	);
 	expect(figure.amount_kes).toBe(2_000_000);
 	const audit = one<{ before_json: string; after_json: string }>(
-		"select before_json, after_json from audit_log where entity = 'budget_figures' and entity_id = ? and action = 'budget_figure.corrected'",
+		"select before_json, after_json from audit_log where entity = 'budget_figure' and entity_id = ? and action = 'budget_figure.corrected'",
 		String(figure.id)
 	);
 	expect(JSON.parse(audit.before_json)).toMatchObject({ amountKes: 1_000_000 });

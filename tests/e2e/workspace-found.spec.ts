@@ -17,7 +17,8 @@ test('a clerk lands in the workspace, reaches it from the header and edits from 
 	await nav.getByRole('link', { name: 'Workspace' }).click();
 	await expect(page).toHaveURL('/workspace');
 
-	const [{ id }] = readDb<{ id: number }>('select id from commitments where ref = ?', REF);
+	const id = readDb<{ id: number }>('select id from commitments where ref = ?', REF)[0]?.id;
+	expect(id).toBeDefined();
 	await page.goto(publicPage);
 	await page.getByRole('link', { name: 'Edit this commitment in the workspace' }).click();
 	await expect(page).toHaveURL(`/workspace/commitments/${id}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { validateForm, validateInput } from '../../src/lib/server/validation';
+import { validateForm, validateInput } from '../../src/lib/server/forms/validation';
 
 function formData(entries: [string, string | Blob][]): FormData {
 	const fd = new FormData();

@@ -6,7 +6,7 @@ import { EMPTY_COMMITMENT_QUERY } from '$lib/domain/commitment-query';
 import type { Database } from '$lib/server/db/index';
 import { BRIEFING_SECTION_LIMIT, listBriefingCommittees } from '$lib/server/queries/briefing';
 import { searchCommitments } from '$lib/server/queries/commitment-search';
-import { assembleBriefing, MAX_BRIEFING_QUESTIONS } from '$lib/server/services/briefing';
+import { computeBriefing, MAX_BRIEFING_QUESTIONS } from '$lib/server/services/briefing';
 import { freshDb } from '../helpers/db';
 
 const TODAY = '2026-11-28';
@@ -23,7 +23,7 @@ afterAll(async () => {
 	await db?.destroy();
 });
 
-describe('assembleBriefing on a large committee', () => {
+describe('computeBriefing on a large committee', () => {
 	it('lists at most the section limit per section and counts the rest exactly', async () => {
 		const committees = await listBriefingCommittees(db, TODAY);
 		const sizes = await Promise.all(
@@ -41,7 +41,7 @@ describe('assembleBriefing on a large committee', () => {
 		const { k, overdue } = sizes.sort((a, b) => b.overdue - a.overdue)[0]!;
 		expect(overdue).toBeGreaterThan(2 * BRIEFING_SECTION_LIMIT);
 
-		const pack = await assembleBriefing(db, k, SINCE, TODAY);
+		const pack = await computeBriefing(db, k, SINCE, TODAY);
 		const limit = BRIEFING_SECTION_LIMIT;
 		for (const list of [
 			pack.newlyOverdue,

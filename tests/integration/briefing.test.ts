@@ -5,7 +5,7 @@ import type { Database } from '$lib/server/db/index';
 import { listBriefingCommittees, type BriefingCommittee } from '$lib/server/queries/briefing';
 import { listWatchlist } from '$lib/server/queries/mp-private';
 import { questionWords } from '$lib/i18n/briefing-words';
-import { assembleBriefing } from '$lib/server/services/briefing';
+import { computeBriefing } from '$lib/server/services/briefing';
 import { addPrivateNote, setWatching } from '$lib/server/services/mp-private';
 import { freshDb } from '../helpers/db';
 
@@ -34,9 +34,9 @@ describe('listBriefingCommittees', () => {
 	});
 });
 
-describe('assembleBriefing on the demo data', () => {
+describe('computeBriefing on the demo data', () => {
 	it('lists what became overdue since the last sitting, with the missed milestones', async () => {
-		const pack = await assembleBriefing(db, dcais, '2025-04-23', TODAY);
+		const pack = await computeBriefing(db, dcais, '2025-04-23', TODAY);
 		expect(pack.newlyOverdue.map((c) => c.ref)).toEqual(['DCAIS/2025/001', 'DCAIS/2025/004']);
 		expect(pack.stillOverdue).toEqual([]);
 		expect(pack.lateMilestones.map((m) => m.title)).toEqual([
@@ -52,7 +52,7 @@ describe('assembleBriefing on the demo data', () => {
 	});
 
 	it('moves what was overdue before a later "since" date out of "newly overdue"', async () => {
-		const pack = await assembleBriefing(db, dcais, '2026-05-01', TODAY);
+		const pack = await computeBriefing(db, dcais, '2026-05-01', TODAY);
 		expect(pack.newlyOverdue.map((c) => c.ref)).toEqual(['DCAIS/2025/004']);
 		expect(pack.stillOverdue.map((c) => c.ref)).toEqual(['DCAIS/2025/001']);
 		expect(pack.changes.map((c) => `${c.on} ${c.ref} ${c.kind}`)).toEqual([
@@ -72,7 +72,7 @@ describe('assembleBriefing on the demo data', () => {
 	});
 
 	it('flags the money: gaps and slow releases, and the policy with no budget line', async () => {
-		const pack = await assembleBriefing(db, dcais, '2025-04-23', TODAY);
+		const pack = await computeBriefing(db, dcais, '2025-04-23', TODAY);
 		const units = pack.money.filter((m) => m.ref === 'DCAIS/2025/004');
 		expect(units.map((m) => m.flags.map((f) => f.kind))).toEqual([
 			['gap', 'slow_release'],
@@ -101,7 +101,7 @@ describe('assembleBriefing on the demo data', () => {
 		const counts: number[] = [];
 		for (const since of ['2025-04-23', '2026-05-01', TODAY]) {
 			seen.clear();
-			await assembleBriefing(counted, dcais, since, TODAY);
+			await computeBriefing(counted, dcais, since, TODAY);
 			counts.push(seen.size);
 		}
 		// At most seven, however wide the window (the evidence query is skipped when no update

@@ -1,7 +1,7 @@
 // handleForms: hostile form posts get 400/404, never a 500 (cases found by the reliability fuzz).
 import { isHttpError, type RequestEvent } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
-import { handleForms } from '../../src/lib/server/handle-forms';
+import { handleForms } from '../../src/lib/server/forms/handle-bodies';
 import { fakeEvent } from './auth-events';
 
 /** Runs the handle with a `resolve` that reads the form, as every action does. */

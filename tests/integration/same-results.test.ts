@@ -20,7 +20,7 @@ import { searchCommitments } from '../../src/lib/server/queries/commitment-searc
 import { getPublishedCommitment } from '../../src/lib/server/queries/commitments';
 import { listCommitteesWithCounts } from '../../src/lib/server/queries/committees';
 import { listOrganisationsWithCounts } from '../../src/lib/server/queries/organisations';
-import { assembleBriefing } from '../../src/lib/server/services/briefing';
+import { computeBriefing } from '../../src/lib/server/services/briefing';
 import { loadDashboard } from '../../src/lib/server/services/dashboard';
 import { loadScorecard } from '../../src/lib/server/services/scorecard';
 import { createDb } from '../../src/lib/server/db/index';
@@ -93,7 +93,7 @@ async function publicData(db: Database) {
 	}
 	const briefings = [];
 	for (const committee of await listBriefingCommittees(db, TODAY)) {
-		briefings.push(await assembleBriefing(db, committee, '2025-06-01', TODAY));
+		briefings.push(await computeBriefing(db, committee, '2025-06-01', TODAY));
 	}
 
 	const results = {

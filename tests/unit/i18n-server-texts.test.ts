@@ -8,8 +8,8 @@ import { paramErrorWords, questionWords } from '$lib/i18n/briefing-words';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { newSittingSchema, sittingLabels } from '$lib/server/forms/sitting';
 import { formatRowError, parseBudgetCsv } from '$lib/server/services/budget-import';
-import { validateForm } from '$lib/server/validation';
-import { conflictMessage } from '$lib/server/workspace-failure';
+import { validateForm } from '$lib/server/forms/validation';
+import { conflictMessage } from '$lib/server/forms/failure';
 
 /** Runs `fn` as the handling of a POST to `path`, the way the server hook does. */
 async function during<T>(path: string, fn: () => T): Promise<T> {

@@ -2,7 +2,7 @@
 // responsible, and how the due date was set (a deadline rule, by hand, or not yet).
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import type { FieldLabel } from '../validation';
+import type { FieldLabel } from './validation';
 import { COMMITMENT_TYPES } from '../../domain';
 import {
 	idField,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import type { FieldLabel } from '../validation';
+import type { FieldLabel } from './validation';
 import { optionalId, text } from './fields';
 
 export const committeeFields = {

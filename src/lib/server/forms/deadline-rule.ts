@@ -1,7 +1,7 @@
 // The deadline rule form (admins).
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import type { FieldLabel } from '../validation';
+import type { FieldLabel } from './validation';
 import { idField, optionalText, text } from './fields';
 
 export const ruleFields = {

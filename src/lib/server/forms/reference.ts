@@ -2,7 +2,7 @@
 // several forms on one page keep distinct ids and error links.
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import type { FieldLabel } from '../validation';
+import type { FieldLabel } from './validation';
 import { idField, isoDate, optionalText, text } from './fields';
 
 export const ORGANISATION_KINDS = [

@@ -1,7 +1,7 @@
 // The sitting form: when, which committee, the subject, the source, and who appeared.
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import type { FieldLabel } from '../validation';
+import type { FieldLabel } from './validation';
 import {
 	idField,
 	isoDate,

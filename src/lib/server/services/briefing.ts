@@ -95,7 +95,7 @@ export interface MoneyItem {
 	sources: { figures: FigureKind[]; title: string; url: string | null; illustrative: boolean }[];
 }
 
-export type BriefingPack = Awaited<ReturnType<typeof assembleBriefing>>;
+export type BriefingPack = Awaited<ReturnType<typeof computeBriefing>>;
 
 /** How many items each section of the pack left out. */
 export interface MoreItems {
@@ -213,11 +213,12 @@ export function loadBriefing(
 	today: string
 ): Promise<BriefingPack> {
 	return memoByChange(db, `briefing:${committee.id}:${since}:${today}`, () =>
-		assembleBriefing(db, committee, since, today)
+		computeBriefing(db, committee, since, today)
 	);
 }
 
-export async function assembleBriefing(
+/** The pack computed afresh (loadBriefing remembers it), as computeDashboard is for the dashboard. */
+export async function computeBriefing(
 	db: Kysely<DB>,
 	committee: BriefingCommittee,
 	since: string,

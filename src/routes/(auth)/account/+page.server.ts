@@ -16,7 +16,7 @@ import {
 import { db } from '$lib/server/db/client';
 import { InputError } from '$lib/server/errors';
 import { changeOwnPassword } from '$lib/server/services/users';
-import { validateForm } from '$lib/server/validation';
+import { validateForm } from '$lib/server/forms/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 const schema = z.object({

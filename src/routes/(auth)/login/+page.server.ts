@@ -14,7 +14,7 @@ import {
 import { countSignInAttempt, recordSignInSuccess } from '$lib/server/auth/throttle';
 import { db } from '$lib/server/db/client';
 import { checkCredentials, startSession } from '$lib/server/services/sign-in';
-import { validateForm } from '$lib/server/validation';
+import { validateForm } from '$lib/server/forms/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 // The one message for every wrong email, wrong password or disabled account: no hint which.

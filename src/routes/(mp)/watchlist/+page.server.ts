@@ -5,7 +5,7 @@ import { requireRole } from '$lib/server/auth/access';
 import { db } from '$lib/server/db/client';
 import { listWatchlist } from '$lib/server/queries/mp-private';
 import { setWatching } from '$lib/server/services/mp-private';
-import { validateForm } from '$lib/server/validation';
+import { validateForm } from '$lib/server/forms/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -5,7 +5,7 @@ import { requireRole } from '$lib/server/auth/access';
 import { db } from '$lib/server/db/client';
 import { listAuditEntities, listAuditEntries, type AuditFilters } from '$lib/server/queries/audit';
 import { listUserOptions } from '$lib/server/queries/users';
-import { validateInput } from '$lib/server/validation';
+import { validateInput } from '$lib/server/forms/validation';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;

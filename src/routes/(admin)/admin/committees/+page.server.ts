@@ -16,7 +16,7 @@ import {
 } from '$lib/server/queries/admin-committees';
 import { addCommittee, editCommittee } from '$lib/server/services/committees';
 import { InputError, NotFoundError } from '$lib/server/errors';
-import { validateForm } from '$lib/server/validation';
+import { validateForm } from '$lib/server/forms/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

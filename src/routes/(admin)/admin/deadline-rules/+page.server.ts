@@ -18,7 +18,7 @@ import {
 	setDeadlineRuleActivity
 } from '$lib/server/services/deadline-rules';
 import { InputError, NotFoundError } from '$lib/server/errors';
-import { validateForm } from '$lib/server/validation';
+import { validateForm } from '$lib/server/forms/validation';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

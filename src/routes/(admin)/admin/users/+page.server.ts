@@ -9,7 +9,7 @@ import { db } from '$lib/server/db/client';
 import { listCommitteeOptions, listUsers } from '$lib/server/queries/users';
 import { InputError } from '$lib/server/errors';
 import { createUser } from '$lib/server/services/users';
-import { validateForm } from '$lib/server/validation';
+import { validateForm } from '$lib/server/forms/validation';
 import { emailField, userFields, userLabels } from './schema';
 import type { Actions, PageServerLoad } from './$types';
 

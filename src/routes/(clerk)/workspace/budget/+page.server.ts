@@ -24,8 +24,8 @@ import {
 	figureStamp,
 	saveFigure
 } from '$lib/server/services/budget-figures';
-import { validateForm } from '$lib/server/validation';
-import { invalid, needsConfirmation, workspaceFailure } from '$lib/server/workspace-failure';
+import { validateForm } from '$lib/server/forms/validation';
+import { invalid, needsConfirmation, workspaceFailure } from '$lib/server/forms/failure';
 import { figureSchema, labels, lineSchema } from './schema';
 import type { Actions, PageServerLoad } from './$types';
 

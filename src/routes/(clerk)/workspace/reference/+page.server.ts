@@ -30,7 +30,7 @@ import {
 	retireReference
 } from '$lib/server/services/reference';
 import { InputError } from '$lib/server/errors';
-import { validateForm } from '$lib/server/validation';
+import { validateForm } from '$lib/server/forms/validation';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -13,7 +13,7 @@ import { db } from '$lib/server/db/client';
 import { getPublishedCommitment } from '$lib/server/queries/commitments';
 import { getPrivateView } from '$lib/server/queries/mp-private';
 import { addPrivateNote, deletePrivateNote, setWatching } from '$lib/server/services/mp-private';
-import { validateForm } from '$lib/server/validation';
+import { validateForm } from '$lib/server/forms/validation';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {

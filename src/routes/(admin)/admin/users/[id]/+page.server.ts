@@ -10,7 +10,7 @@ import { listAuditEntries } from '$lib/server/queries/audit';
 import { getUser, listCommitteeOptions } from '$lib/server/queries/users';
 import { InputError, NotFoundError, StaleRecordError } from '$lib/server/errors';
 import { setTemporaryPassword, setUserDisabled, updateUser } from '$lib/server/services/users';
-import { validateForm } from '$lib/server/validation';
+import { validateForm } from '$lib/server/forms/validation';
 import { userFields, userLabels } from '../schema';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 

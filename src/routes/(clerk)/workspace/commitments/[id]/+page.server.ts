@@ -22,8 +22,8 @@ import {
 } from '$lib/server/services/commitments';
 import { InputError, NotFoundError, StaleRecordError } from '$lib/server/errors';
 import { withFieldErrors } from '$lib/server/forms/fields';
-import { validateForm } from '$lib/server/validation';
-import { conflictMessage } from '$lib/server/workspace-failure';
+import { validateForm } from '$lib/server/forms/validation';
+import { conflictMessage } from '$lib/server/forms/failure';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 

@@ -24,8 +24,8 @@ import { getSittingDetail } from '$lib/server/queries/workspace-sittings';
 import { createCommitment } from '$lib/server/services/commitments';
 import { saveSitting } from '$lib/server/services/sittings';
 import { withFieldErrors } from '$lib/server/forms/fields';
-import { validateForm } from '$lib/server/validation';
-import { conflictMessage } from '$lib/server/workspace-failure';
+import { validateForm } from '$lib/server/forms/validation';
+import { conflictMessage } from '$lib/server/forms/failure';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 

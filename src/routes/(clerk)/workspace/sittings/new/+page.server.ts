@@ -14,7 +14,7 @@ import { InputError } from '$lib/server/errors';
 import { listReferenceOptions } from '$lib/server/queries/reference';
 import { createSitting } from '$lib/server/services/sittings';
 import { withFieldErrors } from '$lib/server/forms/fields';
-import { validateForm } from '$lib/server/validation';
+import { validateForm } from '$lib/server/forms/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -3,7 +3,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { attributeShare, isFiscalYearLabel, summariseLine } from '$lib/domain';
 import { parseId } from '$lib/server/auth/scope';
 import { db } from '$lib/server/db/client';
-import { editableCommitment } from '$lib/server/workspace-commitment';
+import { editableCommitment } from '$lib/server/auth/editable-commitment';
 import { listBudgetFilters } from '$lib/server/queries/budget-figures';
 import { listFundingLinks, searchLinkableLines } from '$lib/server/queries/funding-links';
 import {
@@ -14,8 +14,8 @@ import {
 	readShare,
 	removeFundingLink
 } from '$lib/server/services/funding-links';
-import { validateForm } from '$lib/server/validation';
-import { invalid, workspaceFailure } from '$lib/server/workspace-failure';
+import { validateForm } from '$lib/server/forms/validation';
+import { invalid, workspaceFailure } from '$lib/server/forms/failure';
 import { addSchema, editSchema, labels, removeSchema } from './schema';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -3,13 +3,13 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { deliveryProgress, milestoneCounts } from '$lib/domain';
 import { parseId } from '$lib/server/auth/scope';
 import { db } from '$lib/server/db/client';
-import { editableCommitment } from '$lib/server/workspace-commitment';
+import { editableCommitment } from '$lib/server/auth/editable-commitment';
 import { listMilestones } from '$lib/server/queries/milestones';
 import { listCommitmentEvidence } from '$lib/server/queries/workspace-updates';
 import { evidenceDraftsOf } from '$lib/server/services/evidence';
 import { addMilestone, editMilestone, markMilestone } from '$lib/server/services/milestones';
-import { validateForm } from '$lib/server/validation';
-import { invalid, workspaceFailure } from '$lib/server/workspace-failure';
+import { validateForm } from '$lib/server/forms/validation';
+import { invalid, workspaceFailure } from '$lib/server/forms/failure';
 import { addSchema, editSchema, labels, markSchema } from './schema';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { todayInNairobi } from '$lib/domain';
 import { db } from '$lib/server/db/client';
-import { editableCommitment } from '$lib/server/workspace-commitment';
+import { editableCommitment } from '$lib/server/auth/editable-commitment';
 import {
 	findPendingRequest,
 	listCommitmentEvidence,
@@ -10,8 +10,8 @@ import {
 } from '$lib/server/queries/workspace-updates';
 import { evidenceDraftsOf } from '$lib/server/services/evidence';
 import { recordUpdate, type DecisionInput } from '$lib/server/services/updates';
-import { validateForm } from '$lib/server/validation';
-import { invalid, workspaceFailure } from '$lib/server/workspace-failure';
+import { validateForm } from '$lib/server/forms/validation';
+import { invalid, workspaceFailure } from '$lib/server/forms/failure';
 import { EVIDENCE_SLOTS, labels, updateSchema } from './schema';
 import type { Actions, PageServerLoad } from './$types';
 

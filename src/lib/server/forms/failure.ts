@@ -4,7 +4,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { formatDateTime } from '$lib/i18n/format';
 import { m } from '$lib/paraglide/messages';
-import { InputError, NotFoundError, StaleRecordError } from './errors';
+import { InputError, NotFoundError, StaleRecordError } from '../errors';
 
 type Values = Record<string, string | string[]>;
 

@@ -2,9 +2,9 @@
 // admin, and a commitment of the user's committees. Anything else is answered 404, so ids typed
 // into a URL reveal nothing.
 import { error } from '@sveltejs/kit';
-import { requireRole } from './auth/access';
-import { findEditableCommitment, parseId } from './auth/scope';
-import { db } from './db/client';
+import { requireRole } from './access';
+import { findEditableCommitment, parseId } from './scope';
+import { db } from '../db/client';
 
 export async function editableCommitment({
 	locals,
