@@ -354,16 +354,24 @@ describe('the shared change marker', () => {
 		const writer = new SQLite(file);
 		writer.pragma('journal_mode = WAL');
 		writer.exec('CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, action TEXT)');
-		const marker = await openChangeMarker(file);
+		const opened = await openChangeMarker(file);
+		// Counts the polls, so the test waits for polls that happened, not for time to pass.
+		let reads = 0;
+		const marker = { ...opened, read: () => ((reads += 1), opened.read()) };
 		let changes = 0;
 		const stop = await watchChanges(marker, 10, () => (changes += 1));
-		await new Promise((r) => setTimeout(r, 40));
+		const polls = async (n: number) => {
+			const target = reads + n;
+			await until(() => reads >= target);
+		};
+		await polls(3);
 		expect(changes).toBe(0);
 		writer.prepare('INSERT INTO audit_log (action) VALUES (?)').run('update');
-		await new Promise((r) => setTimeout(r, 60));
+		await until(() => changes === 1);
+		await polls(3);
 		expect(changes).toBe(1);
 		stop();
-		await marker.close();
+		await opened.close();
 		writer.close();
 	});
 });
