@@ -1,6 +1,8 @@
-// Zod building blocks shared by the workspace forms: bounded, trimmed text; ids chosen from a
-// list; real calendar dates; http(s) web addresses only. validateForm turns an empty box into
-// `undefined`, so `.optional()` fields may be left empty.
+// Zod building blocks shared by every form (with validateForm): bounded, trimmed text; ids chosen
+// from a list; real calendar dates within 1900–2100; http(s) web addresses only; whole numbers in
+// bounds. Each bounds its input, so a hostile value is refused with a message rather than stored
+// or crashing. validateForm turns an empty box into `undefined`, so `.optional()` fields may be
+// left empty.
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 
@@ -16,11 +18,22 @@ export const optionalText = (max: number) =>
 		.optional()
 		.transform((v) => v || null);
 
+/** Dates outside this range are typing mistakes in this domain (or hostile input). */
+export const EARLIEST_DATE = '1900-01-01';
+export const LATEST_DATE = '2100-12-31';
+
 /**
- * An id picked from a select: a positive whole number, or "Select {what}". `what` may be a
- * message function, so the error is in the request's language.
+ * An id picked from a select (or a hidden field): a positive whole number, or "Select {what}".
+ * `what` may be a message function, so the error is in the request's language; without it the
+ * form's label for the field is used.
  */
-export const idField = (what: string | (() => string)) => {
+export const idField = (what?: string | (() => string)) => {
+	if (what === undefined) {
+		return z
+			.string()
+			.regex(/^[1-9]\d{0,14}$/)
+			.transform(Number);
+	}
 	const name = () => (typeof what === 'function' ? what() : what);
 	return z
 		.string({ error: () => m.v_select({ what: name() }) })
@@ -30,8 +43,28 @@ export const idField = (what: string | (() => string)) => {
 
 export const optionalId = (what: string | (() => string)) => idField(what).optional();
 
-/** A real calendar date, 'YYYY-MM-DD' (so 2025-02-30 is refused). */
-export const isoDate = () => z.iso.date();
+/** A real calendar date, 'YYYY-MM-DD' (so 2025-02-30 is refused), from 1900 to 2100. */
+export const isoDate = () =>
+	z.iso.date().refine((v) => v >= EARLIEST_DATE && v <= LATEST_DATE, {
+		error: () => m.v_date_between({ from: EARLIEST_DATE.slice(0, 4), to: LATEST_DATE.slice(0, 4) })
+	});
+
+/** A web address starting http:// or https:// with a real host name, at most 500 characters. */
+export const httpUrl = () =>
+	z
+		.string()
+		.trim()
+		.max(500)
+		.pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain }));
+
+/** A whole number typed in a box, within bounds ('1e3', '2.5' and ' ' are refused). */
+export const wholeNumber = (min: number, max: number) =>
+	z
+		.string()
+		.trim()
+		.regex(/^\d{1,9}$/, { error: () => m.v_whole_number({ min: String(min), max: String(max) }) })
+		.transform(Number)
+		.pipe(z.number().int().min(min).max(max));
 
 /** An http(s) address of at most 500 characters; empty becomes null. */
 export const optionalUrl = () =>

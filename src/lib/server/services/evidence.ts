@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { EVIDENCE_TYPES, type EvidenceType } from '../../domain';
-import { httpUrl, isoDate, optionalText } from '../form-fields';
+import { httpUrl, isoDate, optionalText } from '../forms/fields';
 import type { NewEvidence } from '../queries/workspace-updates';
 
 export const EVIDENCE_PARTS = ['type', 'title', 'url', 'on', 'excerpt'] as const;
@@ -54,7 +54,9 @@ export interface EvidenceDraft {
 export function evidenceDraftsOf(data: Record<string, unknown>, count: number): EvidenceDraft[] {
 	const drafts: EvidenceDraft[] = [];
 	for (let slot = 1; slot <= count; slot++) {
-		const get = (part: Part) => data[evidenceKey(part, slot)] as string | undefined;
+		// An empty optional box is null or undefined, depending on its schema.
+		const get = (part: Part) =>
+			(data[evidenceKey(part, slot)] as string | null | undefined) ?? undefined;
 		const draft: EvidenceDraft = {
 			slot,
 			type: get('type') as EvidenceType | undefined,

@@ -41,8 +41,8 @@ export function basisPointsToPercent(bp: number): string {
 
 export interface ShareInput {
 	kind: 'percent' | 'amount';
-	percent?: string;
-	amount?: string;
+	percent?: string | null;
+	amount?: string | null;
 	basis: FundingBasis;
 	note: string | null;
 }

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { BUDGET_PHASES, ECONOMIC_CLASSES, isFiscalYearLabel } from '$lib/domain';
-import { httpUrl, idField, isoDate, optionalText, requiredText } from '$lib/server/form-fields';
+import { httpUrl, idField, isoDate, optionalText, text } from '$lib/server/forms/fields';
 
 export const lineSchema = z.object({
 	fiscal_year: z
@@ -14,8 +14,8 @@ export const lineSchema = z.object({
 		.string()
 		.trim()
 		.regex(/^\d{1,10}$/, { error: () => m.bf_v_vote_code() }),
-	vote_name: requiredText(300),
-	programme: requiredText(300),
+	vote_name: text(300),
+	programme: text(300),
 	sub_programme: optionalText(300),
 	economic_class: z.enum(ECONOMIC_CLASSES)
 });
@@ -23,9 +23,9 @@ export const lineSchema = z.object({
 export const figureSchema = z.object({
 	budget_line_id: idField(),
 	phase: z.enum(BUDGET_PHASES),
-	amount: requiredText(40),
+	amount: text(40),
 	as_of: isoDate(),
-	source_title: requiredText(500),
+	source_title: text(500),
 	source_url: httpUrl().optional(),
 	replaces: optionalText(64)
 });

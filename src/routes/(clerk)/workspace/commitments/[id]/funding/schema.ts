@@ -1,7 +1,7 @@
 // The funding link forms' fields (see validateForm); the share is read by readShare.
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { idField, optionalText, requiredText } from '$lib/server/form-fields';
+import { idField, optionalText, text } from '$lib/server/forms/fields';
 
 const share = {
 	share_kind: z.enum(['percent', 'amount']),
@@ -12,7 +12,7 @@ const share = {
 };
 
 export const addSchema = z.object({ budget_line_id: idField(), ...share });
-export const editSchema = z.object({ link_id: idField(), stamp: requiredText(300), ...share });
+export const editSchema = z.object({ link_id: idField(), stamp: text(300), ...share });
 export const removeSchema = z.object({ link_id: idField() });
 
 export const labels = {

@@ -2,11 +2,11 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { MILESTONE_STATUSES } from '$lib/domain';
-import { idField, isoDate, requiredText, versionField, wholeNumber } from '$lib/server/form-fields';
+import { idField, isoDate, text, versionField, wholeNumber } from '$lib/server/forms/fields';
 import { evidenceFields, evidenceLabels } from '$lib/server/services/evidence';
 
 const plan = {
-	title: requiredText(200),
+	title: text(200),
 	planned_on: isoDate(),
 	weight: wholeNumber(1, 100)
 };

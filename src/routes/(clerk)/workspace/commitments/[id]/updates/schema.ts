@@ -3,13 +3,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { DELIVERY_STATUSES, PROCEDURAL_STATUSES } from '$lib/domain';
-import {
-	idField,
-	isoDate,
-	optionalText,
-	requiredText,
-	versionField
-} from '$lib/server/form-fields';
+import { idField, isoDate, optionalText, text, versionField } from '$lib/server/forms/fields';
 import { evidenceFields, evidenceLabels } from '$lib/server/services/evidence';
 
 export const EVIDENCE_SLOTS = 3;
@@ -17,7 +11,7 @@ export const EVIDENCE_SLOTS = 3;
 export const updateSchema = z.object({
 	version: versionField(),
 	update_on: isoDate(),
-	note: requiredText(5000),
+	note: text(5000),
 	delivery_to: z.enum(DELIVERY_STATUSES).optional(),
 	procedural_to: z.enum(PROCEDURAL_STATUSES).optional(),
 	due_to: isoDate().optional(),
