@@ -2,7 +2,8 @@
 // template. Pure; the checks of each row are in budget-csv-checks.ts, the streamed reading in
 // src/lib/server/budget-import/read.ts.
 import { m } from '../paraglide/messages';
-import type { BudgetPhase, EconomicClass } from './status';
+import type { BudgetPhase } from './status';
+import type { BudgetLineIdentity } from './budget';
 
 export const BUDGET_CSV_COLUMNS = [
 	'fiscal_year',
@@ -25,16 +26,9 @@ export const MAX_IMPORT_ROWS = 200_000;
 /** Past this many errors the file is plainly the wrong one; more would only flood the page. */
 export const MAX_REPORTED_ERRORS = 1_000;
 
-export interface BudgetCsvRow {
+export interface BudgetCsvRow extends BudgetLineIdentity {
 	/** Physical line of the row in the file (the header is line 1). */
 	line: number;
-	fiscalYear: string;
-	voteCode: string;
-	voteName: string;
-	programme: string;
-	/** '' when the line has no sub-programme. */
-	subProgramme: string;
-	economicClass: EconomicClass;
 	phase: BudgetPhase;
 	amountKes: number;
 	asOf: string;

@@ -1,6 +1,21 @@
 // Derived budget figures. Rates are ratios (0.25 = 25%) and null means "not available": a
 // missing or zero denominator must never surface as NaN, Infinity or a misleading 0%.
-import { FUNDING_STATUSES, type BudgetPhase, type FundingStatus } from './status';
+import {
+	FUNDING_STATUSES,
+	type BudgetPhase,
+	type EconomicClass,
+	type FundingStatus
+} from './status';
+
+/** What a budget line is: its year, vote, programme and sub-programme ('' when none), and class. */
+export interface BudgetLineIdentity {
+	fiscalYear: string;
+	voteCode: string;
+	voteName: string;
+	programme: string;
+	subProgramme: string;
+	economicClass: EconomicClass;
+}
 
 export interface FigureInput {
 	phase: BudgetPhase;

@@ -3,6 +3,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { entitySpellings } from '../audit';
 import type { BudgetPhase, DB, EconomicClass } from '../db/schema';
+import type { BudgetLineIdentity } from '$lib/domain/budget';
 
 export interface WorkspaceFigure {
 	id: number;
@@ -14,14 +15,8 @@ export interface WorkspaceFigure {
 	illustrative: boolean;
 }
 
-export interface WorkspaceLine {
+export interface WorkspaceLine extends BudgetLineIdentity {
 	id: number;
-	fiscalYear: string;
-	voteCode: string;
-	voteName: string;
-	programme: string;
-	subProgramme: string;
-	economicClass: EconomicClass;
 	figures: WorkspaceFigure[];
 }
 

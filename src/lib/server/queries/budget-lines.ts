@@ -2,8 +2,9 @@
 // and its source, and the published commitments each line funds. Four queries per call.
 import type { Kysely } from 'kysely';
 import type { BudgetLineQuery } from '$lib/domain/budget-query';
-import type { BudgetPhase, DB, EconomicClass } from '../db/schema';
+import type { BudgetPhase, DB } from '../db/schema';
 import { containsIgnoringCase } from './text-match';
+import type { BudgetLineIdentity } from '$lib/domain/budget';
 
 export interface BudgetFigureRecord {
 	phase: BudgetPhase;
@@ -14,14 +15,8 @@ export interface BudgetFigureRecord {
 	illustrative: boolean;
 }
 
-export interface BudgetLineRecord {
+export interface BudgetLineRecord extends BudgetLineIdentity {
 	id: number;
-	fiscalYear: string;
-	voteCode: string;
-	voteName: string;
-	programme: string;
-	subProgramme: string;
-	economicClass: EconomicClass;
 	figures: BudgetFigureRecord[];
 	/** Published commitments linked to this line (drafts are never listed). */
 	commitments: { ref: string; title: string }[];

@@ -1,14 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { BudgetPhase, DB, EconomicClass } from '../db/schema';
+import type { BudgetPhase, DB } from '../db/schema';
+import type { BudgetLineIdentity } from '$lib/domain/budget';
 
-export interface BudgetLineWithFigures {
+export interface BudgetLineWithFigures extends BudgetLineIdentity {
 	id: number;
-	fiscalYear: string;
-	voteCode: string;
-	voteName: string;
-	programme: string;
-	subProgramme: string;
-	economicClass: EconomicClass;
 	figures: { phase: BudgetPhase; amountKes: number; asOf: string; sourceTitle: string }[];
 }
 

@@ -4,15 +4,10 @@ import type { Kysely, Transaction } from 'kysely';
 import type { FigureInput } from '../../domain';
 import type { BudgetPhase, DB, EconomicClass, FundingBasis, ShareKind } from '../db/schema';
 import { containsIgnoringCase } from './text-match';
+import type { BudgetLineIdentity } from '$lib/domain/budget';
 
-export interface LineLabel {
+export interface LineLabel extends BudgetLineIdentity {
 	id: number;
-	fiscalYear: string;
-	voteCode: string;
-	voteName: string;
-	programme: string;
-	subProgramme: string;
-	economicClass: EconomicClass;
 }
 
 export interface WorkspaceLink {
