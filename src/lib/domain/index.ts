@@ -8,3 +8,4 @@ export * from './overdue';
 export * from './deadline';
 export * from './budget';
 export * from './budget-series';
+export * from './extraction-quality';

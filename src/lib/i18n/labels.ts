@@ -14,6 +14,9 @@ import type {
 } from '$lib/domain';
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
+import type { CandidateDecision } from '$lib/server/db/schema';
+import type { Signal } from '$lib/server/transcript/types';
+import type { RejectReason } from '$lib/server/services/transcripts';
 
 type Message = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
 
@@ -89,7 +92,38 @@ const LABELS = {
 	economic: {
 		recurrent: m.economic_recurrent,
 		development: m.economic_development
-	} satisfies Record<EconomicClass, Message>
+	} satisfies Record<EconomicClass, Message>,
+	signal: {
+		assurance_expression: m.tr_signal_assurance_expression,
+		first_person_future: m.tr_signal_first_person_future,
+		ministry_future: m.tr_signal_ministry_future,
+		in_progress: m.tr_signal_in_progress,
+		kiswahili_future: m.tr_signal_kiswahili_future,
+		concrete_object: m.tr_signal_concrete_object,
+		time_phrase: m.tr_signal_time_phrase,
+		government_speaker: m.tr_signal_government_speaker,
+		reported_speech: m.tr_signal_reported_speech,
+		question: m.tr_signal_question,
+		procedure: m.tr_signal_procedure,
+		past_action: m.tr_signal_past_action,
+		member_remark: m.tr_signal_member_remark
+	} satisfies Record<Signal, Message>,
+	rejectReason: {
+		question: m.tr_reason_question,
+		procedure: m.tr_reason_procedure,
+		past_action: m.tr_reason_past_action,
+		remark: m.tr_reason_remark,
+		not_government: m.tr_reason_not_government,
+		duplicate: m.tr_reason_duplicate,
+		other: m.tr_reason_other
+	} satisfies Record<RejectReason, Message>,
+	decision: {
+		pending: m.tr_decision_pending,
+		accepted: m.tr_decision_accepted,
+		edited: m.tr_decision_edited,
+		merged: m.tr_decision_merged,
+		rejected: m.tr_decision_rejected
+	} satisfies Record<CandidateDecision, Message>
 };
 
 export type LabelKind = keyof typeof LABELS;

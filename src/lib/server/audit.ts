@@ -71,6 +71,8 @@ export const AUDIT_ACTIONS = [
 	'import.applied',
 	'import.finished',
 	'import.failed',
+	'transcript.uploaded',
+	'transcript.reviewed',
 	'private_note.created',
 	'private_note.deleted',
 	'watchlist.added',

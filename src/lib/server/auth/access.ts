@@ -76,6 +76,9 @@ export const ACCESS: Record<string, Entry> = {
 	'/(clerk)/workspace/commitments': { GET: clerks },
 	'/(clerk)/workspace/commitments/[id]': { GET: clerks, POST: clerks },
 	'/(clerk)/workspace/reference': { GET: clerks, POST: clerks },
+	'/(clerk)/workspace/transcripts': { GET: clerks, POST: clerks },
+	'/(clerk)/workspace/transcripts/[id]': { GET: clerks, POST: clerks },
+	'/(clerk)/workspace/transcripts/[id]/file': { GET: clerks },
 
 	// Clerk workspace: milestones, updates and evidence, funding links, budget figures.
 	'/(clerk)/workspace/commitments/[id]/milestones': { GET: clerks, POST: clerks },

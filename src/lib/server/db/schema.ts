@@ -386,6 +386,51 @@ export interface ImportJobTable {
 	finished_at: string | null;
 }
 
+export type TranscriptKind = 'pdf' | 'text' | 'html';
+export type CandidateDecision = 'pending' | 'accepted' | 'edited' | 'merged' | 'rejected';
+
+/** A sitting's transcript as uploaded, kept with what was found in it (migration 009). */
+export interface TranscriptTable {
+	id: Generated<number>;
+	committee_id: number;
+	sitting_id: number | null;
+	file_name: string;
+	kind: TranscriptKind;
+	byte_size: number;
+	sha256: string;
+	content: Uint8Array;
+	pages: number;
+	speeches: number;
+	sitting_json: string;
+	created_by: number;
+	created_at: string;
+}
+
+/** A sentence proposed as an undertaking, and the clerk's decision on it (migration 009). */
+export interface TranscriptCandidateTable {
+	id: Generated<number>;
+	transcript_id: number;
+	position: number;
+	quote: string;
+	context: string;
+	speaker_name: string | null;
+	speaker_title: string | null;
+	speaker_role: string;
+	page: number;
+	line: number;
+	score: number;
+	signals: string;
+	title: string;
+	type: CommitmentType;
+	due_on: string | null;
+	due_reason: string | null;
+	decision: Defaulted<CandidateDecision>;
+	reason: string | null;
+	commitment_id: number | null;
+	decided_by: number | null;
+	decided_at: string | null;
+}
+
 export interface DB {
 	organisations: OrganisationTable;
 	people: PersonTable;
@@ -416,6 +461,8 @@ export interface DB {
 	private_notes: PrivateNoteTable;
 	audit_log: AuditLogTable;
 	import_jobs: ImportJobTable;
+	transcripts: TranscriptTable;
+	transcript_candidates: TranscriptCandidateTable;
 }
 
 export type Commitment = Selectable<CommitmentTable>;

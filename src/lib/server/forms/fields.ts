@@ -95,3 +95,12 @@ export function withFieldErrors(
 	for (const [field, message] of Object.entries(more)) all[field] ??= message;
 	return all;
 }
+
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
+/** An uploaded file's own name, without a path or control characters, for pages and the log. */
+export function uploadedFileName(name: string, fallback: string): string {
+	const base = name.split(/[\\/]/).pop()!.replace(CONTROL_CHARACTERS, '').trim();
+	return (base || fallback).slice(0, 200);
+}

@@ -60,7 +60,8 @@ export async function createCommitment(
 	}
 }
 
-async function insertNew(trx: Transaction<DB>, user: Editor, input: NewCommitmentInput) {
+/** Records a draft within an open transaction; the caller retries it on a taken ref. */
+export async function insertNew(trx: Transaction<DB>, user: Editor, input: NewCommitmentInput) {
 	await checkReferences(trx, input);
 	const abbreviation = await getCommitteeAbbreviation(trx, input.sitting.committeeId);
 	if (!abbreviation) throw new NotFoundError();

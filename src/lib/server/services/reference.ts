@@ -1,7 +1,7 @@
 // The reference lists behind sittings and commitments: clerks add people, offices and
 // organisations and record who holds which office from when; admins also retire and merge.
 // Each write and its audit row share one transaction.
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { recordAudit, type Actor } from '../audit';
 import { InputError } from '../errors';
 import type { DB, OrganisationKind } from '../db/schema';
@@ -24,16 +24,15 @@ import { slugify } from './slug';
 import { m } from '../../paraglide/messages';
 
 export async function addPerson(db: Kysely<DB>, actor: Actor, name: string): Promise<number> {
-	return db.transaction().execute(async (trx) => {
-		const slug = await freeSlug(trx, 'people', slugify(name));
-		const id = await insertPerson(trx, slug, name);
-		await recordAudit(trx, actor, {
-			action: 'person.created',
-			entityId: id,
-			after: { slug, name }
-		});
-		return id;
-	});
+	return db.transaction().execute((trx) => createPersonIn(trx, actor, name));
+}
+
+/** Adds a person within a transaction another use case opened (recording from a transcript). */
+export async function createPersonIn(trx: Transaction<DB>, actor: Actor, name: string) {
+	const slug = await freeSlug(trx, 'people', slugify(name));
+	const id = await insertPerson(trx, slug, name);
+	await recordAudit(trx, actor, { action: 'person.created', entityId: id, after: { slug, name } });
+	return id;
 }
 
 export async function addOffice(
@@ -41,23 +40,31 @@ export async function addOffice(
 	actor: Actor,
 	input: { title: string; organisationId: number }
 ): Promise<number> {
-	return db.transaction().execute(async (trx) => {
-		if (!(await allCurrent(trx, 'organisations', [input.organisationId]))) {
-			throw InputError.of('organisation_id', m.svc_select_organisation());
-		}
-		const slug = await freeSlug(trx, 'offices', slugify(input.title));
-		const id = await insertOffice(trx, {
-			slug,
-			title: input.title,
-			organisation_id: input.organisationId
-		});
-		await recordAudit(trx, actor, {
-			action: 'office.created',
-			entityId: id,
-			after: { slug, ...input }
-		});
-		return id;
+	return db.transaction().execute((trx) => createOfficeIn(trx, actor, input));
+}
+
+/** Adds an office within a transaction another use case opened; `field` names the organisation's. */
+export async function createOfficeIn(
+	trx: Transaction<DB>,
+	actor: Actor,
+	input: { title: string; organisationId: number },
+	field = 'organisation_id'
+): Promise<number> {
+	if (!(await allCurrent(trx, 'organisations', [input.organisationId]))) {
+		throw InputError.of(field, m.svc_select_organisation());
+	}
+	const slug = await freeSlug(trx, 'offices', slugify(input.title));
+	const id = await insertOffice(trx, {
+		slug,
+		title: input.title,
+		organisation_id: input.organisationId
 	});
+	await recordAudit(trx, actor, {
+		action: 'office.created',
+		entityId: id,
+		after: { slug, ...input }
+	});
+	return id;
 }
 
 export async function addOrganisation(
@@ -98,26 +105,38 @@ export async function recordOfficeHolding(
 		if (!(await allCurrent(trx, 'offices', [input.officeId]))) {
 			throw InputError.of('holding_office_id', m.svc_select_office());
 		}
-		const previous = (await listOpenHoldings(trx, input.officeId, input.startOn)).filter(
-			(h) => h.person_id !== input.personId
-		);
-		await endHoldings(
-			trx,
-			previous.map((h) => h.id),
-			input.startOn
-		);
-		const id = await insertHolding(trx, {
-			person_id: input.personId,
-			office_id: input.officeId,
-			start_on: input.startOn
-		});
-		await recordAudit(trx, actor, {
-			action: 'office_holding.created',
-			entityId: id,
-			after: { ...input, endedHoldings: previous.map((h) => h.id) }
-		});
-		return id;
+		return createHoldingIn(trx, actor, input);
 	});
+}
+
+/**
+ * Records an office holding within an open transaction, person and office already checked;
+ * whoever held the office before with no end date is ended on `startOn`.
+ */
+export async function createHoldingIn(
+	trx: Transaction<DB>,
+	actor: Actor,
+	input: { personId: number; officeId: number; startOn: string }
+): Promise<number> {
+	const previous = (await listOpenHoldings(trx, input.officeId, input.startOn)).filter(
+		(h) => h.person_id !== input.personId
+	);
+	await endHoldings(
+		trx,
+		previous.map((h) => h.id),
+		input.startOn
+	);
+	const id = await insertHolding(trx, {
+		person_id: input.personId,
+		office_id: input.officeId,
+		start_on: input.startOn
+	});
+	await recordAudit(trx, actor, {
+		action: 'office_holding.created',
+		entityId: id,
+		after: { ...input, endedHoldings: previous.map((h) => h.id) }
+	});
+	return id;
 }
 
 /** Retired rows stay on old records but leave every picker. */

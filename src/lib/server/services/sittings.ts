@@ -67,21 +67,28 @@ export async function createSitting(
 	user: Editor,
 	input: SittingInput & { committeeId: number }
 ): Promise<number> {
-	return db.transaction().execute(async (trx) => {
-		if (!(await getCommittee(trx, input.committeeId))) {
-			throw InputError.of('committee_id', m.svc_st_select_committee());
-		}
-		await checkAppearances(trx, input.appearances);
-		const values = { committee_id: input.committeeId, ...columns(input) };
-		const id = await insertSitting(trx, values);
-		await replaceAppearances(trx, id, input.appearances);
-		await recordAudit(trx, actorOf(user), {
-			action: 'sitting.created',
-			entityId: id,
-			after: { ...values, appearances: input.appearances }
-		});
-		return id;
+	return db.transaction().execute((trx) => createSittingIn(trx, user, input));
+}
+
+/** Records a sitting within a transaction another use case opened (recording from a transcript). */
+export async function createSittingIn(
+	trx: Transaction<DB>,
+	user: Editor,
+	input: SittingInput & { committeeId: number }
+): Promise<number> {
+	if (!(await getCommittee(trx, input.committeeId))) {
+		throw InputError.of('committee_id', m.svc_st_select_committee());
+	}
+	await checkAppearances(trx, input.appearances);
+	const values = { committee_id: input.committeeId, ...columns(input) };
+	const id = await insertSitting(trx, values);
+	await replaceAppearances(trx, id, input.appearances);
+	await recordAudit(trx, actorOf(user), {
+		action: 'sitting.created',
+		entityId: id,
+		after: { ...values, appearances: input.appearances }
 	});
+	return id;
 }
 
 async function staleError(trx: Transaction<DB>, id: number, updatedAt: string) {

@@ -57,6 +57,8 @@ const LABELS: Record<AuditAction, () => string> = {
 	'import.applied': m.audit_import_applied,
 	'import.finished': m.audit_import_finished,
 	'import.failed': m.audit_import_failed,
+	'transcript.uploaded': m.audit_transcript_uploaded,
+	'transcript.reviewed': m.audit_transcript_reviewed,
 	'private_note.created': m.audit_private_note_created,
 	'private_note.deleted': m.audit_private_note_deleted,
 	'watchlist.added': m.audit_watchlist_added,

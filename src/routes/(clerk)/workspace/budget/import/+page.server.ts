@@ -16,6 +16,7 @@ import {
 	type PreviewView
 } from '$lib/server/services/import-jobs';
 import { NotFoundError } from '$lib/server/errors';
+import { uploadedFileName } from '$lib/server/forms/fields';
 import type { Actions, PageServerLoad } from './$types';
 
 interface JobView {
@@ -56,15 +57,6 @@ const signedInActor = (user: { id: number; name: string; email: string }) => ({
 	id: user.id
 });
 
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
-
-/** The file's own name, without a path or control characters, for the page and the audit log. */
-function cleanName(name: string): string {
-	const base = name.split(/[\\/]/).pop()!.replace(CONTROL_CHARACTERS, '').trim();
-	return (base || 'upload.csv').slice(0, 200);
-}
-
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireRole(locals.user, 'clerk', 'admin');
 	const id = url.searchParams.get('job');
@@ -101,7 +93,7 @@ export const actions: Actions = {
 		if (!(file instanceof File) || file.size === 0) {
 			return refuse(400, { errors: { file: m.im_choose_file() } });
 		}
-		const fileName = cleanName(file.name);
+		const fileName = uploadedFileName(file.name, 'upload.csv');
 		if (file.size > MAX_IMPORT_BYTES) {
 			const mb = MAX_IMPORT_BYTES / 1024 / 1024;
 			return refuse(400, {
