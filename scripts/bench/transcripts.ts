@@ -28,11 +28,23 @@ const RUNS = 3;
 
 export interface ExtractionRun {
 	ms: number;
+	warmMs: number;
 	rssBeforeMb: number;
 	maxRssMb: number;
 	pages: number;
 	speeches: number;
 	candidates: number;
+}
+
+export interface Measured {
+	pages: number;
+	bytes: number;
+	runs: ExtractionRun[];
+	/** The first extraction in a fresh process. */
+	medianMs: number;
+	/** The second extraction in the same process. */
+	warmMedianMs: number;
+	maxRssMb: number;
 }
 
 export interface TranscriptBench {
@@ -60,6 +72,7 @@ export interface TranscriptBench {
 	/** null when pdftotext is not installed. */
 	pdftotext: { version: string; runsMs: number[]; medianMs: number } | null;
 	ratio: number | null;
+	warmRatio: number | null;
 	error: string | null;
 }
 
@@ -143,6 +156,7 @@ export async function measureTranscripts(
 			bytes: statSync(f.file).size,
 			runs,
 			medianMs: median(runs.map((r) => r.ms)),
+			warmMedianMs: median(runs.map((r) => r.warmMs)),
 			maxRssMb: Math.max(...runs.map((r) => r.maxRssMb))
 		};
 	};
@@ -162,6 +176,7 @@ export async function measureTranscripts(
 		small,
 		pdftotext: pt,
 		ratio: pt ? large.medianMs / pt.medianMs : null,
+		warmRatio: pt ? large.warmMedianMs / pt.medianMs : null,
 		error: corpus.documents.find((d) => d.error)?.error ?? null
 	};
 }
