@@ -1,7 +1,9 @@
 // `npm run bench [-- --quick]`: builds the app, generates synthetic databases, serves each one
 // through server/index.js, loads it over loopback with autocannon and prints one table (also
-// written to bench-results/latest.md). Never part of `npm test`.
+// written to bench-results/latest.md), with the transcripts row (scripts/bench/transcripts.ts).
+// Never part of `npm test`.
 // `npm run bench -- --report` prints the table of the last run again (from latest.json).
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -357,6 +359,20 @@ for (const size of SIZES) {
 			password: PASSWORD
 		});
 	}
+}
+
+// The transcripts row (scripts/bench/transcripts.ts, TypeScript: run through tsx in its own
+// process, which starts one more process per extraction to read its peak RSS).
+log('transcripts: precision and recall on the corpus, a 200-page Hansard against pdftotext');
+{
+	const file = join(outDir, 'transcripts.json');
+	rmSync(file, { force: true });
+	const r = spawnSync(bin('tsx'), ['scripts/bench/transcripts.ts', '--json', file], {
+		cwd: root,
+		stdio: 'inherit'
+	});
+	if (r.status === 0) results.transcripts = JSON.parse(readFileSync(file, 'utf8'));
+	else log('transcripts: the measurement failed (above); the row is left out');
 }
 
 const machine = [

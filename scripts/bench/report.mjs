@@ -146,6 +146,11 @@ export function formatReport(input) {
 			`- The largest allowed CSV (${fmt(mem.bytes / KB / KB, 1)} MB, ${fmt(mem.rows)} figures) uploaded, previewed and imported through the server: idle RSS ${fmt(mem.idleRssMb)} MB, peak RSS ${fmt(mem.previewPeakRssMb)} MB by the end of the preview and ${fmt(mem.peakRssMb)} MB by the end of the import (preview ${fmt(mem.previewSeconds, 1)} s, done after ${fmt(mem.seconds, 1)} s).`
 		);
 	}
+	if (results.transcripts) {
+		const t = formatTranscripts(results.transcripts);
+		lines.push(...t.lines);
+		checks.push(...t.checks);
+	}
 	lines.push(
 		'',
 		'## Targets',
@@ -156,4 +161,39 @@ export function formatReport(input) {
 		''
 	);
 	return lines.join('\n');
+}
+
+/**
+ * The transcripts row (scripts/bench/transcripts.ts): lines for the report and its checks.
+ * @param {{ documents: number, tp: number, fp: number, undertakings: number, found: number, precision: number, recall: number,
+ *   large: { pages: number, bytes: number, medianMs: number, warmMedianMs: number, maxRssMb: number, runs: { ms: number, warmMs: number, rssBeforeMb: number }[] },
+ *   small: { pages: number, bytes: number, medianMs: number, warmMedianMs: number, maxRssMb: number, runs: { ms: number, warmMs: number, rssBeforeMb: number }[] },
+ *   pdftotext: { version: string, runsMs: number[], medianMs: number } | null, ratio: number | null, warmRatio: number | null, error: string | null }} t
+ */
+export function formatTranscripts(t) {
+	const s = (/** @type {number} */ v) => `${fmt(v / 1000, 2)} s`;
+	const runs = (/** @type {number[]} */ xs) => xs.map((x) => fmt(x / 1000, 2)).join(', ');
+	const before = Math.min(
+		...t.large.runs.map((r) => r.rssBeforeMb),
+		...t.small.runs.map((r) => r.rssBeforeMb)
+	);
+	const memoryRatio = t.large.maxRssMb / t.small.maxRssMb;
+	const lines = [
+		`- Transcripts, labelled corpus (${fmt(t.documents)} documents, tests/fixtures/transcripts): precision ${pct(t.precision)} (${fmt(t.tp)} of ${fmt(t.tp + t.fp)} candidates), recall ${pct(t.recall)} (${fmt(t.found)} of ${fmt(t.undertakings)} undertakings)${t.error ? `; an extraction failed: ${t.error}` : ''}.`,
+		`- A generated ${t.large.pages}-page Hansard PDF (${fmt(t.large.bytes / KB)} KB) read and scored in ${s(t.large.medianMs)} (median of ${t.large.runs.length}: ${runs(t.large.runs.map((r) => r.ms))} s; a fresh process each, modules loaded)${
+			t.pdftotext
+				? `; pdftotext (${t.pdftotext.version}) ${s(t.pdftotext.medianMs)} (median of ${t.pdftotext.runsMs.length}: ${runs(t.pdftotext.runsMs)} s, process start included): ${fmt(t.ratio ?? 0, 1)}× pdftotext.`
+				: '; pdftotext is not installed here, so no comparison.'
+		} A second extraction in the same process (pdf.js set up, as in the running server): ${s(t.large.warmMedianMs)}${t.warmRatio === null ? '' : ` (${fmt(t.warmRatio, 1)}× pdftotext)`}; ${t.small.pages} pages: ${s(t.small.medianMs)} first, ${s(t.small.warmMedianMs)} second.`,
+		`- Peak RSS of the extraction's process: ${fmt(t.large.maxRssMb)} MB at ${t.large.pages} pages, ${fmt(t.small.maxRssMb)} MB at ${t.small.pages} pages (${fmt(t.small.bytes / KB)} KB); ${fmt(before)} MB before reading.`
+	];
+	const checks = [
+		`${mark(t.recall >= 0.9)} transcripts: recall ${pct(t.recall)} (target ≥ 90%)`,
+		`${mark(t.precision >= 0.7)} transcripts: precision ${pct(t.precision)} (target ≥ 70%)`,
+		t.ratio === null
+			? `– transcripts: ${t.large.pages} pages vs pdftotext not measured (pdftotext not installed)`
+			: `${mark(t.ratio <= 3)} transcripts: ${t.large.pages} pages in ${fmt(t.ratio, 1)}× pdftotext's time (target ≤ 3×)`,
+		`${mark(memoryRatio <= 1.5)} transcripts: peak RSS at ${t.large.pages} pages ${fmt(memoryRatio, 2)}× that at ${t.small.pages} pages (target ≤ 1.5×: memory bounded whatever the size)`
+	];
+	return { lines, checks };
 }

@@ -44,6 +44,15 @@ export interface Speech {
 	form: 'spoken' | 'reported';
 	/** The heading the speech falls under ("CONSIDERATION OF THE REPORT ON…"), if any. */
 	heading: string | null;
+	/** Where each source line of the speech starts in `text`, to place a sentence on its line. */
+	spans?: SpeechSpan[];
+}
+
+/** A source line's start within a speech's text. */
+export interface SpeechSpan {
+	offset: number;
+	page: number;
+	line: number;
 }
 
 /** Who appeared for the government, as found in the speaker lines (or in a news report). */
