@@ -20,7 +20,7 @@ import {
 	type CandidateRow
 } from '../queries/transcripts';
 import { getSittingRow, listAppearances } from '../queries/workspace-sittings';
-import { extractTranscript } from '../transcript';
+import { extractTranscript, MAX_TRANSCRIPT_BYTES } from '../transcript';
 import {
 	guessOrganisation,
 	matchCommittee,
@@ -40,7 +40,7 @@ export type Clerk = Editor & { role: Role; committeeIds: readonly number[] };
 
 const PROBLEMS: Record<TranscriptProblem, () => string> = {
 	empty: m.tr_problem_empty,
-	too_large: m.tr_problem_too_large,
+	too_large: () => m.tr_problem_too_large({ mb: String(MAX_TRANSCRIPT_BYTES / 1024 / 1024) }),
 	too_many_pages: m.tr_problem_too_many_pages,
 	not_pdf: m.tr_problem_not_pdf,
 	encrypted: m.tr_problem_encrypted,
@@ -50,6 +50,11 @@ const PROBLEMS: Record<TranscriptProblem, () => string> = {
 	bad_encoding: m.tr_problem_bad_encoding,
 	no_speeches: m.tr_problem_no_speeches
 };
+
+/** Why a file could not be read, in the request's language. */
+export function problemMessage(problem: TranscriptProblem): string {
+	return PROBLEMS[problem]();
+}
 
 /**
  * Reads an uploaded (or pasted) transcript and keeps it with what was found in it. The committee
@@ -69,7 +74,7 @@ export async function intakeTranscript(
 		extraction = await extractTranscript(input.bytes, input.fileName);
 	} catch (e) {
 		if (e instanceof TranscriptError) {
-			throw InputError.of('file', PROBLEMS[e.problem]());
+			throw InputError.of('file', problemMessage(e.problem));
 		}
 		throw e;
 	}
@@ -341,7 +346,15 @@ async function review(
 			squash(lead.quote) !== squash(candidate.quote) ||
 			lead.type !== candidate.type ||
 			lead.dueOn !== candidate.due_on;
-		await decide(trx, user, lead.candidateId, edited ? 'edited' : 'accepted', null, ids[0] ?? null, now);
+		await decide(
+			trx,
+			user,
+			lead.candidateId,
+			edited ? 'edited' : 'accepted',
+			null,
+			ids[0] ?? null,
+			now
+		);
 		(edited ? decided.edited : decided.accepted).push(lead.candidateId);
 		for (const r of merged) {
 			await decide(trx, user, r.candidateId, 'merged', null, ids[0] ?? null, now);

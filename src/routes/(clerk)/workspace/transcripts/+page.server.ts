@@ -10,7 +10,7 @@ import { uploadSchema } from '$lib/server/forms/transcript';
 import { validateForm } from '$lib/server/forms/validation';
 import { listEditableCommittees } from '$lib/server/queries/committees';
 import { listTranscriptTallies } from '$lib/server/queries/transcripts';
-import { intakeTranscript } from '$lib/server/services/transcripts';
+import { intakeTranscript, problemMessage } from '$lib/server/services/transcripts';
 import { MAX_TRANSCRIPT_BYTES } from '$lib/server/transcript';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -43,7 +43,7 @@ export const actions: Actions = {
 		let bytes: Uint8Array;
 		if (file instanceof File && file.size > 0) {
 			if (file.size > MAX_TRANSCRIPT_BYTES) {
-				const errors = { file: m.tr_problem_too_large() };
+				const errors = { file: problemMessage('too_large') };
 				return fail(400, { values: form.values, errors });
 			}
 			fileName = uploadedFileName(file.name, 'transcript');
