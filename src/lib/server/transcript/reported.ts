@@ -5,7 +5,7 @@ import { sentencesWithPlace } from './speech-place';
 import type { ReadDocument, Speaker, SpeakerRole, Speech } from './types';
 
 const VERB =
-	'(?:said|says|told|added|stated|explained|assured|promised|pledged|announced|noted|revealed|disclosed|indicated|insisted|maintained|committed|undertook|observed|warned|argued|asked|wondered|urged|remarked|confirmed|vowed|alisema|aliambia|aliahidi|ameahidi|ameeleza|alieleza|aliongeza)';
+	'(?:said|says|told|tells|added|adds|assures|promises|pledges|announces|stated|explained|assured|promised|pledged|announced|noted|revealed|disclosed|indicated|insisted|maintained|committed|undertook|observed|warned|argued|asked|wondered|urged|remarked|confirmed|vowed|alisema|aliambia|aliahidi|ameahidi|ameeleza|alieleza|aliongeza)';
 const PRONOUN = '(?:[Hh]e|[Ss]he|[Tt]hey|[Yy]eye)\\b';
 const DEFINITE =
 	'(?:[Tt]he\\s+(?:CS|PS|Cabinet Secretary|Principal Secretary|[Mm]inister|Waziri|[Cc]hairperson|[Cc]hairman|[Cc]hair|MP|[Ll]egislator|[Ll]awmaker|[Oo]fficial|[Dd]irector|[Cc]ommittee [Cc]hair(?:person)?)\\b)';
@@ -20,8 +20,8 @@ const WHO = `(?<pronoun>${PRONOUN})|(?<definite>${DEFINITE})|(?<descriptor>${DES
 const PATTERNS = [
 	`["”’]\\s*,?\\s*(?:${WHO})\\s+${VERB}\\b`,
 	`["”’]\\s*,?\\s*${VERB}\\s+(?:${WHO})`,
-	`^(?:${WHO})\\s+(?:also\\s+|further\\s+|however\\s+|later\\s+)?${VERB}\\b`,
-	`,\\s*(?:${WHO})\\s+${VERB}\\b[^.]*\\.?$`,
+	`^(?:${WHO})\\s+(?:also\\s+|further\\s+|however\\s+|later\\s+)?(?:has\\s+|had\\s+|have\\s+)?${VERB}\\b`,
+	`,\\s*(?:${WHO})\\s+(?:has\\s+|had\\s+)?${VERB}\\b[^.]*\\.?$`,
 	`,\\s*${VERB}\\s+(?:${WHO})[^.]*\\.?$`,
 	`^According to (?:${WHO}),`
 ].map((p) => new RegExp(p, 'u'));

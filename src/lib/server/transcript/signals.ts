@@ -33,7 +33,7 @@ const ASSURANCE = [
 	/\b(?:I|we)\s+(?:want\s+to\s+|wish\s+to\s+|would\s+like\s+to\s+|can\s+)?(?:assure|reassure)\s+(?:the\s+|this\s+|hon\.?\s+)?(?:Committee|House|Member|Members|Senate|Kenyans|the\s+public|you)\b/i,
 	/\b(?:I|we)\s+(?:shall|will)\s+(?:bring|table|submit|furnish|provide|supply)\s+(?:a|the)\s+(?:written\s+|comprehensive\s+|detailed\s+|full\s+)?(?:report|response|answer|statement|information|details|list|brief|update)\b/i,
 	/\b(?:I|we)\s+(?:shall|will)\s+(?:report|revert|come)\s+back\b/i,
-	/\bnita(?:wasilisha|iarifu|mwarifu|leta|jibu|fuatilia|andikia)\b/i
+	/\bnita(?:wasilisha|iarifu|mwarifu|leta|fuatilia|andikia)\b/i
 ];
 
 const PERSON_FUTURE = [
@@ -53,6 +53,13 @@ const MINISTRY_FUTURE_REPORTED = new RegExp(
 	`\\b(?:${GOVERNMENT_SUBJECT}|I|we)\\s+(?:\\w+ly\\s+|also\\s+|now\\s+)?(?:would|was\\s+going\\s+to|were\\s+going\\s+to|intended\\s+to|planned\\s+to|was\\s+planning\\s+to|was\\s+set\\s+to|had\\s+committed\\s+to|was\\s+committed\\s+to)\\b(?!\\s+(?:like|have|not))`,
 	'i'
 );
+
+/** A named body as subject: "The Kenya Bureau of Standards will also test …", "Kenya Power shall …". */
+const ORGANISATION_FUTURE =
+	/(?:^|[,;]\s+|\band\s+)(?:["“]?\s*)(?:the\s+)?(?:\p{Lu}[\p{L}&-]*|of|and|for)(?:\s+(?:\p{Lu}[\p{L}&-]*|of|and|for|\(\p{Lu}+\))){0,7}\s+(?:will|shall)\s+(?:also\s+|now\s+|then\s+|\w+ly\s+)?(?!be\s+able)(?!have\b)\w+/u;
+
+const OBJECT_FUTURE_ANY =
+	/(?:^|[,;]\s+|\b(?:and|that)\s+)(?:["“]?\s*)(?:(?:the|a|an|this|these|all|every|each|our|its|their)\s+)?(?:[\w-]+\s+){0,7}?(?:will|shall)\s+(?:also\s+|\w+ly\s+)?(?:be\s+(?:\w+(?:ed|en|wn|id|lt|nt|ught)|in\s+place|ready|operational|completed?|done)|begin|start|commence|resume|go\s+live)\b/i;
 
 const OBJECT_FUTURE =
 	/\b(?:the|a|an|this|these|all|every|each)\s+(?:[\w-]+\s+){0,5}?(?:unit|bill|act|regulations?|policy|fund|funds|money|report|budget|allocation|officers?|framework|strategy|guidelines|programme|program|system|office|centre|center|facility|facilities|payments?|arrears|roads?|project|contracts?|list|names|audit|plan|law|amendments?|taskforce|task\s+force|board|authority|database|register|circular|scheme|money|reservists|stations?|posts?)\s+(?:will|shall)\s+(?:\w+ly\s+|also\s+)?(?:be\s+\w+(?:ed|en|t)|be\s+(?:in\s+place|ready|operational|done|complete|up)|start|begin|commence|come|go)\b/i;
@@ -130,7 +137,9 @@ const PROCEDURE = [
 	/\b(?:next\s+(?:agenda|item|order)|Order\s+No\.?|(?:the\s+)?Question\s+(?:is|was)\s+put)\b/i,
 	/\b(?:we|I)\s+shall\s+(?:now\s+)?adjourn\b/i,
 	/\b(?:I|we)\s+will\s+(?:then\s+)?(?:give|allow)\s+(?:you|Members|the\s+Member|Hon\.)/i,
-	/\b(?:tutaendelea\s+na|nitamwalika|nitamkaribisha|nitawapa\s+nafasi|tutaahirisha|kikao\s+kimeahirishwa|nitampa\s+nafasi|tutaanza\s+na)\b/i
+	/\b(?:tutaendelea\s+na|nitamwalika|nitamkaribisha|nitawapa\s+nafasi|tutaahirisha|kikao\s+kimeahirishwa|nitampa\s+nafasi|tutaanza\s+na|nitajibu|tutajibu|nitaeleza|nitazungumza|nitasoma|nitaanza|nitamwomba|nitamuomba|nitaomba)\b/i,
+	// A minister handing over within the sitting: "The Principal Secretary will give the figures."
+	/\b(?:the\s+)?(?:PS|Principal\s+Secretary|Director(?:[- ]General)?|Accounting\s+Officer|Chief\s+Executive|CEO|Commissioner|my\s+(?:PS|colleague|team|officers?|technical\s+team))\s+(?:will|shall|is\s+going\s+to)\s+(?:now\s+|then\s+)?(?:give|take|respond|answer|present|address|explain|highlight|read|speak|handle|elaborate|clarify|walk)\b(?![^.]*\b(?:written|in\s+writing|within|by\s+the\s+end|report\s+to)\b)/i
 ];
 
 const PAST = [
@@ -184,7 +193,12 @@ export function signalsOf(text: string, ctx: SentenceContext): Signal[] {
 	if (MINISTRY_FUTURE_SPOKEN.test(text) || (reported && MINISTRY_FUTURE_REPORTED.test(text))) {
 		signals.push('ministry_future');
 	}
-	if ((government || reported) && OBJECT_FUTURE.test(text)) signals.push('object_future');
+	if (
+		(government || reported) &&
+		(OBJECT_FUTURE.test(text) || OBJECT_FUTURE_ANY.test(text) || ORGANISATION_FUTURE.test(text))
+	) {
+		signals.push('object_future');
+	}
 	if (any(IN_PROGRESS, text)) signals.push('in_progress');
 	if (kiswahiliFuture(text)) signals.push('kiswahili_future');
 	const committing = signals.length > 0;

@@ -21,11 +21,23 @@ export const SIGNAL_WEIGHTS: Record<Signal, number> = {
 	law_quote: -0.6
 };
 
+/** The signals that say something is undertaken; a sentence needs one of them to be proposed. */
+export const FORMS = new Set<Signal>([
+	'assurance_expression',
+	'first_person_future',
+	'ministry_future',
+	'object_future',
+	'in_progress',
+	'kiswahili_future'
+]);
+
 /** A sentence is proposed when its score reaches this. */
 export const CANDIDATE_THRESHOLD = 0.5;
 
 /** The score of a set of signals, between 0 and 1. */
 export function scoreOf(signals: Signal[]): number {
-	const sum = signals.reduce((total, s) => total + SIGNAL_WEIGHTS[s], 0);
+	let sum = signals.reduce((total, s) => total + SIGNAL_WEIGHTS[s], 0);
+	// Without a future, intending or in-progress form there is nothing undertaken.
+	if (!signals.some((s) => FORMS.has(s))) sum = Math.min(sum, CANDIDATE_THRESHOLD - 0.1);
 	return Math.round(Math.min(1, Math.max(0, sum)) * 100) / 100;
 }
