@@ -78,8 +78,18 @@ function attributionOf(
 	}
 	const name = (g.name ?? '').replace(/^(Hon|Dr|Mr|Mrs|Ms|Prof|Eng|Mhe)\.?\s+/, '').trim();
 	if (!name || NOT_NAMES.has(name.split(' ')[0]!)) return null;
+	if (/\b(?:CS|PS|MP|Minister|Secretary|Senator|Chair(?:person|man)?)$/.test(name)) {
+		return { speaker: { name: null, title: name, role: roleOfDescriptor(name) } };
+	}
 	const surname = name.split(' ').pop()!.toLowerCase();
-	const known = people.find((p) => p.name?.toLowerCase().split(' ').includes(surname));
+	// The fullest earlier mention: "Health Cabinet Secretary Aden Duale" rather than "Duale".
+	const known = people
+		.filter((p) => p.name?.toLowerCase().split(' ').includes(surname))
+		.sort(
+			(a, b) =>
+				Number(b.role !== 'unknown') - Number(a.role !== 'unknown') ||
+				(b.name?.length ?? 0) - (a.name?.length ?? 0)
+		)[0];
 	if (known && !g.descriptor) return { speaker: known };
 	const descriptor = g.descriptor?.trim() ?? null;
 	const speaker: Speaker = {
@@ -96,7 +106,7 @@ export function reportedSpeeches(doc: ReadDocument): Speech[] {
 	const people: Speaker[] = [];
 	let last: Speaker | null = null;
 	let inQuote = false;
-	for (const s of sentencesWithPlace(doc.lines)) {
+	for (const s of sentencesWithPlace(doc.lines, doc.kind === 'html')) {
 		const found = attributionOf(s.text, people, last);
 		const opensQuote = /^["“]/.test(s.text);
 		let speaker: Speaker | null = found?.speaker ?? null;

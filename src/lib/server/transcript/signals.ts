@@ -56,7 +56,7 @@ const MINISTRY_FUTURE_REPORTED = new RegExp(
 
 /** A named body as subject: "The Kenya Bureau of Standards will also test …", "Kenya Power shall …". */
 const ORGANISATION_FUTURE =
-	/(?:^|[,;]\s+|\band\s+)(?:["“]?\s*)(?:the\s+)?(?:\p{Lu}[\p{L}&-]*|of|and|for)(?:\s+(?:\p{Lu}[\p{L}&-]*|of|and|for|\(\p{Lu}+\))){0,7}\s+(?:will|shall)\s+(?:also\s+|now\s+|then\s+|\w+ly\s+)?(?!be\s+able)(?!have\b)\w+/u;
+	/(?:^|[,;]\s+|\b(?:and|that)\s+)(?:["“]?\s*)(?:the\s+)?(?:\p{Lu}[\p{L}&-]*|of|and|for)(?:\s+(?:\p{Lu}[\p{L}&-]*|of|and|for|\(\p{Lu}+\))){0,7}\s+(?:will|shall)\s+(?:also\s+|now\s+|then\s+|\w+ly\s+)?(?!be\s+able)(?!have\b)\w+/u;
 
 const OBJECT_FUTURE_ANY =
 	/(?:^|[,;]\s+|\b(?:and|that)\s+)(?:["“]?\s*)(?:(?:the|a|an|this|these|all|every|each|our|its|their)\s+)?(?:[\w-]+\s+){0,7}?(?:will|shall)\s+(?:also\s+|\w+ly\s+)?(?:be\s+(?:\w+(?:ed|en|wn|id|lt|nt|ught)|in\s+place|ready|operational|completed?|done)|begin|start|commence|resume|go\s+live)\b/i;
@@ -67,7 +67,7 @@ const OBJECT_FUTURE =
 const IN_PROGRESS = [
 	/\b(?:we|I)\s+(?:are|am)\s+(?:now\s+|currently\s+|already\s+|also\s+)?(?:in\s+the\s+process\s+of|working\s+(?:with|on|towards|closely)|finali[sz]ing|developing|drafting|reviewing|preparing|engaging|consulting|processing|putting\s+in\s+place|putting\s+together|rolling\s+out|setting\s+up|establishing|recruiting|mobili[sz]ing|formulating|updating|amending|revising|negotiating|discussing\s+with|in\s+discussions?\s+with|in\s+talks\s+with)\b/i,
 	new RegExp(
-		`\\b(?:${GOVERNMENT_SUBJECT})\\s+(?:is|are)\\s+(?:now\\s+|currently\\s+|also\\s+)?(?:in\\s+the\\s+process\\s+of|working\\s+(?:with|on|towards)|finali[sz]ing|developing|drafting|reviewing|preparing)\\b`,
+		`\\b(?:${GOVERNMENT_SUBJECT})\\s+(?:is|are|was|were)\\s+(?:now\\s+|currently\\s+|also\\s+|still\\s+)?(?:in\\s+the\\s+process\\s+of|working\\s+(?:with|on|towards)|finali[sz]ing|developing|drafting|reviewing|preparing)\\b`,
 		'i'
 	),
 	/\b(?:is|are)\s+(?:now\s+|currently\s+)?being\s+(?:finali[sz]ed|drafted|reviewed|developed|processed|prepared|worked\s+on|set\s+up|established|recruited|rolled\s+out)\b/i,
