@@ -67,8 +67,8 @@ async function linesOfPage(
 /** Reads the text of a PDF; throws TranscriptError for what cannot be read. */
 export async function readPdf(bytes: Uint8Array, signal?: AbortSignal): Promise<ReadDocument> {
 	const task = pdfjs.getDocument({
-		// pdf.js takes ownership of (detaches) the buffer it is given: pass a copy.
-		data: bytes.slice(),
+		// pdf.js takes ownership of (detaches) the buffer it is given, and refuses a Buffer: a copy.
+		data: new Uint8Array(bytes),
 		standardFontDataUrl: standardFontDataUrl(),
 		useSystemFonts: false,
 		disableFontFace: true,

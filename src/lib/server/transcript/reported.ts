@@ -5,7 +5,7 @@ import { sentencesWithPlace } from './speech-place';
 import type { ReadDocument, Speaker, SpeakerRole, Speech } from './types';
 
 const VERB =
-	'(?:said|says|told|added|stated|explained|assured|promised|pledged|announced|noted|revealed|disclosed|indicated|insisted|maintained|committed|undertook|observed|warned|argued|asked|wondered|urged|remarked|confirmed|vowed|alisema|aliambia|aliahidi|ameahidi|ameeleza|alieleza|aliongeza)';
+	'(?:said|says|told|tells|added|adds|assures|promises|pledges|announces|stated|explained|assured|promised|pledged|announced|noted|revealed|disclosed|indicated|insisted|maintained|committed|undertook|observed|warned|argued|asked|wondered|urged|remarked|confirmed|vowed|alisema|aliambia|aliahidi|ameahidi|ameeleza|alieleza|aliongeza)';
 const PRONOUN = '(?:[Hh]e|[Ss]he|[Tt]hey|[Yy]eye)\\b';
 const DEFINITE =
 	'(?:[Tt]he\\s+(?:CS|PS|Cabinet Secretary|Principal Secretary|[Mm]inister|Waziri|[Cc]hairperson|[Cc]hairman|[Cc]hair|MP|[Ll]egislator|[Ll]awmaker|[Oo]fficial|[Dd]irector|[Cc]ommittee [Cc]hair(?:person)?)\\b)';
@@ -20,8 +20,8 @@ const WHO = `(?<pronoun>${PRONOUN})|(?<definite>${DEFINITE})|(?<descriptor>${DES
 const PATTERNS = [
 	`["”’]\\s*,?\\s*(?:${WHO})\\s+${VERB}\\b`,
 	`["”’]\\s*,?\\s*${VERB}\\s+(?:${WHO})`,
-	`^(?:${WHO})\\s+(?:also\\s+|further\\s+|however\\s+|later\\s+)?${VERB}\\b`,
-	`,\\s*(?:${WHO})\\s+${VERB}\\b[^.]*\\.?$`,
+	`^(?:${WHO})\\s+(?:also\\s+|further\\s+|however\\s+|later\\s+)?(?:has\\s+|had\\s+|have\\s+)?${VERB}\\b`,
+	`,\\s*(?:${WHO})\\s+(?:has\\s+|had\\s+)?${VERB}\\b[^.]*\\.?$`,
 	`,\\s*${VERB}\\s+(?:${WHO})[^.]*\\.?$`,
 	`^According to (?:${WHO}),`
 ].map((p) => new RegExp(p, 'u'));
@@ -78,8 +78,18 @@ function attributionOf(
 	}
 	const name = (g.name ?? '').replace(/^(Hon|Dr|Mr|Mrs|Ms|Prof|Eng|Mhe)\.?\s+/, '').trim();
 	if (!name || NOT_NAMES.has(name.split(' ')[0]!)) return null;
+	if (/\b(?:CS|PS|MP|Minister|Secretary|Senator|Chair(?:person|man)?)$/.test(name)) {
+		return { speaker: { name: null, title: name, role: roleOfDescriptor(name) } };
+	}
 	const surname = name.split(' ').pop()!.toLowerCase();
-	const known = people.find((p) => p.name?.toLowerCase().split(' ').includes(surname));
+	// The fullest earlier mention: "Health Cabinet Secretary Aden Duale" rather than "Duale".
+	const known = people
+		.filter((p) => p.name?.toLowerCase().split(' ').includes(surname))
+		.sort(
+			(a, b) =>
+				Number(b.role !== 'unknown') - Number(a.role !== 'unknown') ||
+				(b.name?.length ?? 0) - (a.name?.length ?? 0)
+		)[0];
 	if (known && !g.descriptor) return { speaker: known };
 	const descriptor = g.descriptor?.trim() ?? null;
 	const speaker: Speaker = {
@@ -96,7 +106,7 @@ export function reportedSpeeches(doc: ReadDocument): Speech[] {
 	const people: Speaker[] = [];
 	let last: Speaker | null = null;
 	let inQuote = false;
-	for (const s of sentencesWithPlace(doc.lines)) {
+	for (const s of sentencesWithPlace(doc.lines, doc.kind === 'html')) {
 		const found = attributionOf(s.text, people, last);
 		const opensQuote = /^["“]/.test(s.text);
 		let speaker: Speaker | null = found?.speaker ?? null;

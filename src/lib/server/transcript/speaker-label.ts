@@ -15,7 +15,7 @@ const CHAIR =
 const MINISTER =
 	/\b(Cabinet Secretary|Principal Secretary|Minister|Waziri|Katibu|Attorney[- ]General|Deputy President|Prime Cabinet Secretary)\b/i;
 const OFFICIAL =
-	/\b(Director|Commissioner|Inspector[- ]General|Chief Executive|CEO|Secretary|Registrar|Auditor|Accountant[- ]General|Controller|Governor|Managing Director|Head of|Officer|Mkurugenzi|Kamishna|Afisa|Permanent Secretary|Solicitor[- ]General|Commandant|Chief of)\b/i;
+	/\b(Director|Commissioner|Inspector[- ]General|Chief Executive|CEO|Secretary|Registrar|Accountant[- ]General|Controller|Governor|Managing Director|Head of|Officer|Mkurugenzi|Kamishna|Afisa|Permanent Secretary|Solicitor[- ]General|Commandant|Chief of)\b/i;
 const MEMBER_ONLY = /^(?:An?\s+|Several\s+|Some\s+)?(Hon\.?|Mhe\.?)\s+Members?$/i;
 
 /** Words allowed in lower case inside a title outside brackets. */
@@ -31,7 +31,11 @@ function stripHonorifics(s: string): string {
 	return clean(s.replace(HONORIFIC, ''));
 }
 
-function roleOf(title: string | null, inBrackets: string | null, hasParty: boolean): SpeakerRole {
+export function roleOf(
+	title: string | null,
+	inBrackets: string | null,
+	hasParty: boolean
+): SpeakerRole {
 	const t = title ?? '';
 	if (CHAIR.test(t) && !MINISTER.test(t)) return 'chair';
 	if (MINISTER.test(t)) return 'minister';
@@ -119,7 +123,7 @@ export function parseSpeakerLabel(label: string, bold = false): Speaker | null {
 	if (CHAIR.test(bare) || MINISTER.test(bare) || OFFICIAL.test(bare)) {
 		return { name: null, title: bare, role: roleOf(bare, null, false) };
 	}
-	if (!HONORIFIC.test(outside) && !bold) return null;
+	if (!HONORIFIC.test(outside) && !(bold && /\p{Ll}/u.test(bare))) return null;
 	if (!bare || bare.split(' ').length > 5) return null;
 	const member = /^(Hon|Mhe|Mheshimiwa|Sen)\b/i.test(outside);
 	return { name: bare, title: null, role: member ? 'member' : 'unknown' };

@@ -35,10 +35,24 @@ function sentencesOfBlock(lines: SourceLine[]): PlacedSentence[] {
 	return splitSentences(text).map((s) => ({ text: s.text, ...placeOf(spans, s.start) }));
 }
 
-export function sentencesWithPlace(lines: SourceLine[]): PlacedSentence[] {
+/**
+ * Sentences of the lines, never across a paragraph's end: each line of an HTML page is a
+ * paragraph; in text, a blank line (a gap in the line numbers) ends one.
+ */
+export function sentencesWithPlace(
+	lines: SourceLine[],
+	linePerParagraph = false
+): PlacedSentence[] {
 	const out: PlacedSentence[] = [];
 	let block: SourceLine[] = [];
+	let previous: SourceLine | null = null;
 	for (const l of lines) {
+		const gap = previous !== null && (previous.page !== l.page || previous.line + 1 !== l.line);
+		previous = l;
+		if (linePerParagraph || gap) {
+			out.push(...sentencesOfBlock(block));
+			block = [];
+		}
 		if (standsAlone(l.text)) {
 			out.push(...sentencesOfBlock(block), ...sentencesOfBlock([l]));
 			block = [];

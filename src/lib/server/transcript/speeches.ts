@@ -3,7 +3,7 @@
 import { joinLine } from './join-line';
 import { closesScene, isHeading, isSceneLine, opensScene, stripInlineScenes } from './line-kinds';
 import { reportedSpeeches } from './reported';
-import { parseSpeakerLabel } from './speaker-label';
+import { parseSpeakerLabel, roleOf } from './speaker-label';
 import {
 	TranscriptError,
 	type ReadDocument,
@@ -47,6 +47,21 @@ function labelAt(lines: SourceLine[], i: number): Label | null {
 	return speaker ? { speaker, rest: n[2]!, used: 2 } : null;
 }
 
+const ATTENDANCE =
+	/^(?:(?:Hon|Dr|Mr|Mrs|Ms|Prof|Eng|Amb|Sen|Mhe|Bw|Bi)\.?\s+)+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3})(?:,\s*MP)?(?:\s*\([^)]*\))?\s*(?:[–—-]|,)\s+(\p{Lu}.{2,160})$/u;
+
+/** People listed as present or in attendance ("Dr Raymond Omollo – Principal Secretary, …"). */
+function attendanceOf(lines: SourceLine[]): Speaker[] {
+	const people: Speaker[] = [];
+	for (const l of lines) {
+		const m = ATTENDANCE.exec(l.text);
+		if (!m || l.text.includes(':')) continue;
+		const title = m[2]!.replace(/\s*\([^)]*\)\s*$/, '').trim();
+		people.push({ name: m[1]!, title, role: roleOf(title, null, false) });
+	}
+	return people;
+}
+
 /** Fills a bare label ("The Cabinet Secretary:", "Hon. Murkomen:") from an earlier full one. */
 function resolveSpeaker(speaker: Speaker, known: Speaker[]): Speaker {
 	if (speaker.name && speaker.title) return speaker;
@@ -84,7 +99,7 @@ export function speechesOf(doc: ReadDocument): { speeches: Speech[]; headings: H
 	const { lines } = doc;
 	const speeches: Speech[] = [];
 	const headings: Heading[] = [];
-	const known: Speaker[] = [];
+	const known: Speaker[] = attendanceOf(lines).filter((p) => p.role !== 'unknown');
 	let open: Open | null = null;
 	let heading: string | null = null;
 	let lastWasHeading = false;
@@ -124,7 +139,7 @@ export function speechesOf(doc: ReadDocument): { speeches: Speech[]; headings: H
 		if (label) {
 			close();
 			const speaker = resolveSpeaker(label.speaker, known);
-			if (label.speaker.name || label.speaker.title) known.push(speaker);
+			if (label.speaker.name || label.speaker.title) known.unshift(speaker);
 			open = { speaker, page: l.page, line: l.line, text: '', spans: [], heading };
 			const last = lines[i + label.used - 1]!;
 			append(last, label.rest);

@@ -84,7 +84,10 @@ export type Signal =
 	| 'question' // a Member's question
 	| 'procedure' // the Chair's procedure, the committee's own next steps
 	| 'past_action' // a report of what was already done
-	| 'member_remark'; // a Member's remark or complaint
+	| 'member_remark' // a Member's remark or complaint
+	| 'object_future' // a government speaker's "the regulations will be gazetted"
+	| 'conditional' // hypothetical talk: "if the Treasury gave us the money, we would"
+	| 'law_quote'; // a law quoted: "the Act shall provide", "section 5 provides that"
 
 export interface Candidate {
 	/** The sentence (or sentences) proposed, verbatim. */

@@ -1,0 +1,121 @@
+// The sitting a transcript records: committee, date, subject and who appeared for the
+// government, from the header lines, the headings and the speakers.
+import * as chrono from 'chrono-node';
+import { endOfMonth, isoOf, SWAHILI_MONTH, SWAHILI_MONTHS } from './calendar';
+import { isHeading } from './line-kinds';
+import type { Appeared, ReadDocument, SittingGuess, Speech } from './types';
+
+/** Lines from the top of the document searched for the committee and the date. */
+const HEADER_LINES = 60;
+
+const COMMITTEE_EN =
+	/\b(?:(?:Departmental|Select|Joint|Ad[- ]?hoc|Standing|Sessional|Liaison|House)\s+)*Committee\s+on\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s*(?:,|&|\band\b|\bof\b|\bthe\b|\bfor\b|\bon\b)?\s*[\p{Lu}][\p{L}'’-]*)*/giu;
+const COMMITTEE_NAMED = /\b(?:[\p{Lu}][\p{L}'’-]+\s+(?:(?:and|&|of|on)\s+)?){1,5}Committee\b/gu;
+const COMMITTEE_SW =
+	/\bKamati\s+(?:ya|la|kuhusu)\s+[\p{Lu}][\p{L}'’-]*(?:\s+(?:na|ya|wa|la|za|kuhusu|[\p{Lu}][\p{L}'’-]*))*/gu;
+/** Words that end a committee's name in a header line in capitals. */
+const STOP =
+	/\s+(?:held|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|at|in|sitting|meeting|chaired|minutes|report|hansard|iliyofanyika|jumatatu|jumanne|jumatano|alhamisi|ijumaa)\b.*$/i;
+const NOT_COMMITTEE =
+	/^(?:The|This|That|A|An|Our|Your|Their|Its|Whole|Every|Each|Said|Same)\s+Committee$/i;
+const SUBJECT =
+	/\b(?:consideration of|meeting with|session with|briefing (?:by|on)|inquiry into|appearance (?:of|by)|statement (?:on|by)|agenda:?|kuzingatia|kikao na|mkutano na)\b/i;
+const BOILERPLATE =
+	/^(?:(?:the )?national assembly|(?:the )?senate|parliament of kenya|republic of kenya|official report|(?:the )?hansard|bunge la kenya|minutes|verbatim|present|in attendance|absent|secretariat|prayers?|dua|adjournment|quorum|communication from the chair|papers laid|notices? of motions?|questions?|oral answers|bills?|motions?|kenya|report of proceedings)\b/i;
+
+function titleCase(s: string): string {
+	if (/\p{Ll}/u.test(s)) return s;
+	return s
+		.toLowerCase()
+		.replace(/(^|\s)(\p{L})/gu, (_, sp: string, c: string) => sp + c.toUpperCase())
+		.replace(/\s(And|Of|On|The|For|Ya|Na|Wa|La|Za)\b/g, (m) => m.toLowerCase());
+}
+
+function tidyCommittee(raw: string): string | null {
+	const name = titleCase(
+		raw
+			.replace(STOP, '')
+			.replace(/[\s,]+$/, '')
+			.replace(/\s+/g, ' ')
+			.trim()
+	);
+	if (NOT_COMMITTEE.test(name) || name.split(' ').length < 2) return null;
+	return name;
+}
+
+function committeeIn(text: string): string | null {
+	for (const re of [COMMITTEE_EN, COMMITTEE_SW, COMMITTEE_NAMED]) {
+		re.lastIndex = 0;
+		for (const m of text.matchAll(re)) {
+			const name = tidyCommittee(m[0]);
+			if (name) return name;
+		}
+	}
+	return null;
+}
+
+/** An ISO date written out in full in `text` (English via chrono, Kiswahili by month name). */
+export function fullDateIn(text: string): string | null {
+	const sw = new RegExp(
+		`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${SWAHILI_MONTH},?\\s+(\\d{4})\\b`,
+		'i'
+	).exec(text);
+	if (sw) {
+		const month = SWAHILI_MONTHS[sw[2]!.toLowerCase()]!;
+		const day = Number(sw[1]);
+		if (
+			day >= 1 &&
+			`${sw[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` <=
+				endOfMonth(Number(sw[3]), month)
+		) {
+			return isoOf(new Date(Date.UTC(Number(sw[3]), month - 1, day, 12)));
+		}
+	}
+	for (const r of chrono.parse(text, { instant: new Date(), timezone: 0 })) {
+		const s = r.start;
+		if (s.isCertain('day') && s.isCertain('month') && s.isCertain('year')) {
+			const d = s.date();
+			return isoOf(new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), 12)));
+		}
+	}
+	return null;
+}
+
+function subjectOf(doc: ReadDocument, speeches: Speech[]): string | null {
+	const headings = doc.lines.filter((l) => isHeading(l.text)).map((l) => l.text);
+	const agenda = headings.find((h) => SUBJECT.test(h));
+	if (agenda) return titleCase(agenda.replace(/^agenda:?\s*/i, ''));
+	const stated = doc.lines
+		.slice(0, HEADER_LINES * 2)
+		.find((l) => SUBJECT.test(l.text) && l.text.length < 200);
+	if (stated) return stated.text.replace(/^agenda:?\s*/i, '');
+	const heading = headings.find(
+		(h) => !BOILERPLATE.test(h) && !/committee|kamati/i.test(h) && !fullDateIn(h)
+	);
+	if (heading) return titleCase(heading);
+	if (speeches[0]?.form === 'reported') return doc.lines[0]?.text ?? null;
+	return null;
+}
+
+function appearedOf(speeches: Speech[]): Appeared[] {
+	const seen = new Map<string, Appeared>();
+	for (const s of speeches) {
+		const { name, title, role } = s.speaker;
+		if ((role !== 'minister' && role !== 'official') || !name) continue;
+		const key = name.toLowerCase();
+		const had = seen.get(key);
+		if (!had) seen.set(key, { name, title });
+		else if (title && (!had.title || title.length > had.title.length)) had.title = title;
+	}
+	return [...seen.values()];
+}
+
+export function sittingOf(doc: ReadDocument, speeches: Speech[]): SittingGuess {
+	const header = doc.lines.slice(0, HEADER_LINES);
+	const headerText = header.map((l) => l.text).join('\n');
+	const committee = committeeIn(headerText) ?? committeeIn(doc.lines.map((l) => l.text).join('\n'));
+	let satOn: string | null = null;
+	for (const l of header) if ((satOn = fullDateIn(l.text))) break;
+	if (!satOn) for (const l of doc.lines) if ((satOn = fullDateIn(l.text))) break;
+	return { committee, satOn, subject: subjectOf(doc, speeches), appeared: appearedOf(speeches) };
+}
