@@ -106,7 +106,10 @@ const LABELS = {
 		question: m.tr_signal_question,
 		procedure: m.tr_signal_procedure,
 		past_action: m.tr_signal_past_action,
-		member_remark: m.tr_signal_member_remark
+		member_remark: m.tr_signal_member_remark,
+		object_future: m.tr_signal_object_future,
+		conditional: m.tr_signal_conditional,
+		law_quote: m.tr_signal_law_quote
 	} satisfies Record<Signal, Message>,
 	rejectReason: {
 		question: m.tr_reason_question,
