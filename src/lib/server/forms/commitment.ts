@@ -54,6 +54,42 @@ const dueFields = {
 
 export const newCommitmentSchema = z.object({ ...detailFields, ...dueFields });
 
+/** The sitting page's form: "Who gave it" (`personId:officeId` of an appearance, or `other`). */
+export const sittingCommitmentSchema = newCommitmentSchema.extend({ giver: optionalText(40) });
+
+/**
+ * Applies "Who gave it" to the posted form before it is validated: a pair fills the person and
+ * the lead office when their own fields are left empty. The pair must be one of the sitting's
+ * appearances, and fields filled in as well must agree with it (else an error on `giver`).
+ */
+export function withGiver(
+	formData: FormData,
+	appearances: { personId: number; officeId: number }[]
+): { formData: FormData; errors: Record<string, string> } {
+	const giver = formData.get('giver');
+	if (typeof giver !== 'string' || giver === '' || giver === 'other') {
+		return { formData, errors: {} };
+	}
+	const match = /^(\d{1,12}):(\d{1,12})$/.exec(giver);
+	const pair = match
+		? appearances.find((a) => a.personId === Number(match[1]) && a.officeId === Number(match[2]))
+		: undefined;
+	if (!pair) return { formData, errors: { giver: m.v_giver_not_appeared() } };
+	const filled = new FormData();
+	for (const [key, value] of formData) filled.append(key, value);
+	const errors: Record<string, string> = {};
+	for (const [field, id] of [
+		['person_id', pair.personId],
+		['office_id', pair.officeId]
+	] as const) {
+		const typed = formData.get(field);
+		if (typeof typed === 'string' && typed !== '' && typed !== String(id)) {
+			errors.giver = m.v_giver_disagrees();
+		} else filled.set(field, String(id));
+	}
+	return { formData: Object.keys(errors).length ? formData : filled, errors };
+}
+
 /** The edit form; the date and due fields are used only while the record is a draft. */
 export const editCommitmentSchema = z.object({
 	...detailFields,
@@ -87,6 +123,7 @@ export const commitmentLabels: Record<string, FieldLabel> = {
 	due_on: m.f_due_date,
 	due_basis: m.f_due_basis,
 	reason: m.f_withdraw_reason,
+	giver: m.f_giver,
 	version: m.f_version
 };
 

@@ -15,9 +15,14 @@ export interface OfficeOption extends Option {
 	organisationId: number;
 }
 
+export interface Holding {
+	personId: number;
+	officeId: number;
+}
+
 /** Current people, offices and organisations for the selects of the workspace forms. */
 export async function listReferenceOptions(db: Kysely<DB>) {
-	const [people, offices, organisations] = await Promise.all([
+	const [people, offices, organisations, holdings] = await Promise.all([
 		db
 			.selectFrom('people')
 			.select(['id', 'name as label'])
@@ -36,10 +41,23 @@ export async function listReferenceOptions(db: Kysely<DB>) {
 			.select(['id', 'name as label'])
 			.where('retired_at', 'is', null)
 			.orderBy('name')
+			.execute(),
+		db
+			.selectFrom('office_holdings as h')
+			.innerJoin('people as p', 'p.id', 'h.person_id')
+			.innerJoin('offices as f', 'f.id', 'h.office_id')
+			.select(['h.person_id', 'h.office_id'])
+			.where('p.retired_at', 'is', null)
+			.where('f.retired_at', 'is', null)
+			.orderBy('h.person_id')
+			.orderBy('h.start_on', 'desc')
+			.orderBy('h.id', 'desc')
 			.execute()
 	]);
 	return {
 		people: people as Option[],
+		/** Who held which current office (past holdings too: a sitting may be years old). */
+		holdings: holdings.map((h): Holding => ({ personId: h.person_id, officeId: h.office_id })),
 		offices: offices.map((o): OfficeOption => ({
 			id: o.id,
 			label: o.title.includes(o.organisation) ? o.title : `${o.title} (${o.organisation})`,

@@ -179,6 +179,18 @@ export async function getCommitmentRow(db: Handle, id: number) {
 	return db.selectFrom('commitments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The commitments of a sitting among `ids`, with what publishing them needs to know. */
+export async function listSittingCommitmentStates(db: Handle, sittingId: number, ids: number[]) {
+	if (ids.length === 0) return [];
+	return db
+		.selectFrom('commitments')
+		.select(['id', 'ref', 'version', 'visibility'])
+		.where('sitting_id', '=', sittingId)
+		.where('id', 'in', ids)
+		.orderBy('ref')
+		.execute();
+}
+
 export async function listCommitmentTagNames(db: Handle, id: number): Promise<string[]> {
 	const rows = await db
 		.selectFrom('commitment_tags as ct')

@@ -87,9 +87,10 @@ export async function insertNew(trx: Transaction<DB>, user: Editor, input: NewCo
 	const tags = tagRows(input.tags);
 	await replaceCommitmentTags(trx, id, await ensureTags(trx, tags));
 	if (due.reason) {
+		// The history starts on the day the undertaking was given, not the day it was typed in.
 		await insertDueDateChange(trx, {
 			commitment_id: id,
-			changed_on: todayInNairobi(),
+			changed_on: input.givenOn,
 			from_on: null,
 			to_on: due.due_on,
 			deadline_rule_id: due.deadline_rule_id,

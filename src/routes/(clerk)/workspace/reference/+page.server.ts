@@ -1,8 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { deLocalizeHref, localizeHref } from '$lib/paraglide/runtime';
 import type { z } from 'zod';
 import { actorOf, type Actor } from '$lib/server/audit';
 import { requireRole } from '$lib/server/auth/access';
+import { safeRedirectTarget } from '$lib/server/auth/redirect';
 import { db } from '$lib/server/db/client';
 import {
 	holdingSchema,
@@ -33,6 +34,17 @@ import { InputError } from '$lib/server/errors';
 import { validateForm } from '$lib/server/forms/validation';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
+/**
+ * The workspace form that sent the clerk here ("Person not in the list? Add them"): a path on
+ * this site inside the workspace, else null. Checked on every use, never trusted as sent.
+ */
+function returnPath(value: FormDataEntryValue | string | null): string | null {
+	const target = safeRedirectTarget(typeof value === 'string' ? value : null, '');
+	if (!target) return null;
+	const path = deLocalizeHref(target.split(/[?#]/)[0]!);
+	return path.startsWith('/workspace/') && !path.startsWith('/workspace/reference') ? target : null;
+}
+
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireRole(locals.user, 'clerk', 'admin');
 	const [people, offices, organisations, options] = await Promise.all([
@@ -51,7 +63,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			label: organisationKindLabel[kind]()
 		})),
 		isAdmin: locals.user.role === 'admin',
-		done: url.searchParams.get('done')
+		done: url.searchParams.get('done'),
+		added: Number(url.searchParams.get('added')) || null,
+		back: returnPath(url.searchParams.get('return'))
 	};
 };
 
@@ -68,15 +82,25 @@ async function run<S extends z.ZodObject>(
 ) {
 	if (adminOnly) requireRole(locals.user, 'admin');
 	else requireRole(locals.user, 'clerk', 'admin');
-	const parsed = validateForm(await request.formData(), schema, { labels: referenceLabels });
-	if (!parsed.ok) return fail(400, { form, values: parsed.values, errors: parsed.errors });
+	const formData = await request.formData();
+	const back = returnPath(formData.get('return'));
+	const parsed = validateForm(formData, schema, { labels: referenceLabels });
+	if (!parsed.ok) {
+		return fail(400, { form, values: parsed.values, errors: parsed.errors, back });
+	}
+	let added: unknown;
 	try {
-		await write(actorOf(locals.user), parsed.data);
+		added = await write(actorOf(locals.user), parsed.data);
 	} catch (e) {
 		if (!(e instanceof InputError)) throw e;
-		return fail(400, { form, values: parsed.values, errors: e.errors });
+		return fail(400, { form, values: parsed.values, errors: e.errors, back });
 	}
-	redirect(303, localizeHref(`/workspace/reference?done=${form}#${form}`));
+	const query = [
+		`done=${form}`,
+		typeof added === 'number' ? `added=${added}` : null,
+		back ? `return=${encodeURIComponent(back)}` : null
+	].filter(Boolean);
+	redirect(303, localizeHref(`/workspace/reference?${query.join('&')}#${form}`));
 }
 
 export const actions: Actions = {

@@ -8,8 +8,10 @@ import {
 	detailsOf,
 	dueErrorsOf,
 	dueOf,
-	newCommitmentSchema
+	sittingCommitmentSchema,
+	withGiver
 } from '$lib/server/forms/commitment';
+import { publishSelected } from './publish-selected';
 import {
 	APPEARANCE_ROWS,
 	appearancesOf,
@@ -20,7 +22,11 @@ import {
 import { InputError, NotFoundError, StaleRecordError } from '$lib/server/errors';
 import { listActiveDeadlineRules } from '$lib/server/queries/deadline-rules';
 import { listReferenceOptions } from '$lib/server/queries/reference';
-import { getSittingDetail } from '$lib/server/queries/workspace-sittings';
+import {
+	getSittingDetail,
+	listAppearances,
+	type SittingDetail
+} from '$lib/server/queries/workspace-sittings';
 import { createCommitment } from '$lib/server/services/commitments';
 import { saveSitting } from '$lib/server/services/sittings';
 import { withFieldErrors } from '$lib/server/forms/fields';
@@ -50,12 +56,35 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		sitting: detail,
 		options: { ...options, rules },
+		commitmentDefaults: commitmentDefaults(detail, options.offices),
 		rows: Math.max(APPEARANCE_ROWS, detail.appearances.length),
 		created: q.has('created'),
 		saved: q.has('saved'),
-		added: q.get('added')
+		added: q.get('added'),
+		published: Number(q.get('published')) || null
 	};
 };
+
+/**
+ * What "Add a commitment" starts from, after each commitment too: the sitting's date and
+ * source, the first person who appeared, and the organisation of their office.
+ */
+function commitmentDefaults(
+	s: SittingDetail,
+	offices: { id: number; organisationId: number }[]
+): Record<string, string> {
+	const first = s.appearances[0];
+	const organisation = offices.find((o) => o.id === first?.office_id)?.organisationId;
+	return {
+		given_on: s.sat_on,
+		due_mode: 'rule',
+		quote_source_title: s.source_title,
+		quote_source_url: s.source_url ?? '',
+		quote_source_locator: s.source_locator ?? '',
+		giver: first ? `${first.person_id}:${first.office_id}` : '',
+		organisation_id: organisation === undefined ? '' : String(organisation)
+	};
+}
 
 export const actions: Actions = {
 	save: async (event) => {
@@ -100,11 +129,15 @@ export const actions: Actions = {
 
 	addCommitment: async (event) => {
 		const { user, sitting } = await sittingOf(event);
-		const form = validateForm(await event.request.formData(), newCommitmentSchema, {
+		const given = withGiver(await event.request.formData(), await listAppearances(db, sitting.id));
+		const form = validateForm(given.formData, sittingCommitmentSchema, {
 			labels: commitmentLabels
 		});
-		if (!form.ok) {
-			const errors = withFieldErrors(form.errors, dueErrorsOf(form.values));
+		if (!form.ok || Object.keys(given.errors).length > 0) {
+			const errors = withFieldErrors(
+				withFieldErrors(given.errors, form.ok ? {} : form.errors),
+				dueErrorsOf(form.values)
+			);
 			return fail(400, { form: 'commitment', values: form.values, errors });
 		}
 		const { due, errors } = dueOf(form.data);
@@ -125,5 +158,10 @@ export const actions: Actions = {
 			303,
 			localizeHref(`/workspace/sittings/${sitting.id}?added=${encodeURIComponent(ref)}#commitments`)
 		);
+	},
+
+	publishSelected: async (event) => {
+		const { user, sitting } = await sittingOf(event);
+		return publishSelected(event.request, user, sitting.id);
 	}
 };

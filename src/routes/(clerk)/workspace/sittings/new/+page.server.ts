@@ -19,8 +19,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	requireRole(locals.user, 'clerk', 'admin');
-	const { people, offices } = await listReferenceOptions(db);
-	return { people, offices, rows: APPEARANCE_ROWS };
+	const { people, offices, holdings } = await listReferenceOptions(db);
+	return { people, offices, holdings, rows: APPEARANCE_ROWS };
 };
 
 export const actions: Actions = {
