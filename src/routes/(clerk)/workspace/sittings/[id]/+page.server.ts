@@ -22,6 +22,7 @@ import {
 import { InputError, NotFoundError, StaleRecordError } from '$lib/server/errors';
 import { listActiveDeadlineRules } from '$lib/server/queries/deadline-rules';
 import { listReferenceOptions } from '$lib/server/queries/reference';
+import { listSittingTranscripts } from '$lib/server/queries/transcripts';
 import {
 	getSittingDetail,
 	listAppearances,
@@ -46,10 +47,11 @@ async function sittingOf({ locals, params }: Pick<RequestEvent, 'locals' | 'para
 
 export const load: PageServerLoad = async (event) => {
 	const { sitting } = await sittingOf(event);
-	const [detail, options, rules] = await Promise.all([
+	const [detail, options, rules, transcripts] = await Promise.all([
 		getSittingDetail(db, sitting.id),
 		listReferenceOptions(db),
-		listActiveDeadlineRules(db)
+		listActiveDeadlineRules(db),
+		listSittingTranscripts(db, sitting.id)
 	]);
 	if (!detail) error(404, m.ws_no_such_sitting());
 	const q = event.url.searchParams;
@@ -61,7 +63,9 @@ export const load: PageServerLoad = async (event) => {
 		created: q.has('created'),
 		saved: q.has('saved'),
 		added: q.get('added'),
-		published: Number(q.get('published')) || null
+		published: Number(q.get('published')) || null,
+		reviewed: q.has('reviewed'),
+		transcripts
 	};
 };
 
