@@ -11,7 +11,7 @@ await page.waitForLoadState('networkidle');
 await page.goto(base + url);
 const h = await page.evaluate(() => Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)); console.log(page.url(), (await page.content()).slice(0,300));
 console.log('height', h);
-for (let y = 0, i = 0; y < h && i < 8; y += 1600, i++) {
-	await page.screenshot({ path: `/tmp/shots/${prefix}-${i}.png`, fullPage: true, clip: { x: 0, y, width: Number(width), height: Math.min(1600, h - y) } });
+for (let y = 0, i = 0; y < h && i < 8; y += 1400, i++) {
+	await page.screenshot({ path: `/tmp/shots/${prefix}-${i}.png`, fullPage: true, clip: { x: 0, y, width: Number(width), height: Math.min(1400, h - y) } });
 }
 await browser.close();
