@@ -2,7 +2,7 @@
 // at most; a committee's evidence, tens.
 
 /** Bytes: larger files are refused before any parsing. */
-export const MAX_TRANSCRIPT_BYTES = 25 * 1024 * 1024;
+export const MAX_TRANSCRIPT_BYTES = 20 * 1024 * 1024;
 
 /** Pages: a PDF with more is refused from its page count, before any page is read. */
 export const MAX_TRANSCRIPT_PAGES = 1500;
