@@ -210,6 +210,7 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByLabel('Person', { exact: true })).toHaveValue(
 			String(idOf('people', 'name', name))
 		);
+		await expectNoAxeViolations(page);
 		await page.getByRole('link', { name: 'go back to the form' }).click();
 		await expect(page).toHaveURL(new RegExp(`/workspace/sittings/${sittingId}$`));
 		await expect(
