@@ -83,6 +83,14 @@ export const CLERK_WORKSPACE_ROWS: readonly MatrixRow[] = [
 		expect: by(400, 404)
 	},
 	{
+		// Never publishes a demo draft: the id is malformed.
+		routeId: '/(clerk)/workspace/sittings/[id]',
+		action: 'publishSelected',
+		path: () => `/workspace/sittings/${demo().sitting}?/publishSelected`,
+		form: () => ({ publish: 'x' }),
+		expect: by(400, 404)
+	},
+	{
 		routeId: '/(clerk)/workspace/commitments/[id]',
 		action: 'save',
 		path: () => `/workspace/commitments/${demo().commitment}?/save`,

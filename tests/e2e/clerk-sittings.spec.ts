@@ -82,11 +82,13 @@ async function addCommitment(
 		.getByLabel('Verbatim quote')
 		.fill(`Test data: “As a ministry, we will ${c.title.toLowerCase()}.”`);
 	await form.getByLabel('Quote source title').fill('Hansard, National Assembly (test data)');
-	await form.getByLabel('Responsible organisation').selectOption({ label: MINISTRY });
-	await form.getByLabel('Lead office').selectOption({ label: CS_OFFICE });
-	await form
-		.getByLabel('Person who gave it (optional)')
-		.selectOption({ label: 'Kipchumba Murkomen' });
+	// Who gave it and their organisation start from the sitting's first appearance.
+	await expect(
+		form.getByLabel('Who gave it', { exact: true }).locator('option:checked')
+	).toHaveText('Kipchumba Murkomen — Cabinet Secretary, Interior and National Administration');
+	await expect(form.getByLabel('Responsible organisation').locator('option:checked')).toHaveText(
+		MINISTRY
+	);
 	await form.getByLabel('Type').selectOption({ label: c.type });
 	await form.getByLabel('Tags (optional)').fill(c.tags);
 	if (c.rule) {
