@@ -54,7 +54,30 @@ const sittingFields = (d: ReturnType<typeof demo>, ctx: MatrixContext) => ({
 	appearance_office_0: String(d.office)
 });
 
+/** A transcript of committee A (auth-matrix.spec.ts makes sure there is one). */
+const transcriptA = () =>
+	one<{ id: number }>(
+		`select t.id from transcripts t join committees k on k.id = t.committee_id
+		where k.abbreviation = 'DCAIS' order by t.id limit 1`
+	).id;
+
 export const CLERK_WORKSPACE_ROWS: readonly MatrixRow[] = [
+	{
+		// No file and no text: refused once past the guard (the upload is not committee-bound).
+		routeId: '/(clerk)/workspace/transcripts',
+		action: 'upload',
+		path: () => '/workspace/transcripts?/upload',
+		form: () => ({ pasted: '' }),
+		expect: by(400, 400)
+	},
+	{
+		// A malformed deadline rule: refused by validation; another committee's clerk gets 404.
+		routeId: '/(clerk)/workspace/transcripts/[id]',
+		action: 'review',
+		path: () => `/workspace/transcripts/${transcriptA()}?/review`,
+		form: () => ({ rule_id: 'x' }),
+		expect: by(400, 404)
+	},
 	{
 		// Committee A's clerk may record a sitting of committee A; committee B's may not (400).
 		routeId: '/(clerk)/workspace/sittings/new',
