@@ -36,6 +36,16 @@ export interface ExtractionRun {
 	candidates: number;
 }
 
+export interface Score {
+	documents: number;
+	tp: number;
+	fp: number;
+	undertakings: number;
+	found: number;
+	precision: number;
+	recall: number;
+}
+
 export interface Measured {
 	pages: number;
 	bytes: number;
@@ -135,6 +145,8 @@ export async function measureTranscripts(
 	mkdirSync(outDir, { recursive: true });
 	log('transcripts: evaluating the labelled corpus');
 	const corpus = await evaluateCorpus();
+	const heldOutDir = join(CORPUS_DIR, 'held-out');
+	const held = existsSync(heldOutDir) ? await evaluateCorpus(heldOutDir) : null;
 	const files: Record<'large' | 'small', { pages: number; file: string }> = {
 		large: { pages: 200, file: join(outDir, 'hansard-200-pages.pdf') },
 		small: { pages: 20, file: join(outDir, 'hansard-20-pages.pdf') }
@@ -172,12 +184,21 @@ export async function measureTranscripts(
 		found: corpus.undertakings - corpus.fn,
 		precision: corpus.precision,
 		recall: corpus.recall,
+		heldOut: held && {
+			documents: held.documents.length,
+			tp: held.tp,
+			fp: held.fp,
+			undertakings: held.undertakings,
+			found: held.undertakings - held.fn,
+			precision: held.precision,
+			recall: held.recall
+		},
 		large,
 		small,
 		pdftotext: pt,
 		ratio: pt ? large.medianMs / pt.medianMs : null,
 		warmRatio: pt ? large.warmMedianMs / pt.medianMs : null,
-		error: corpus.documents.find((d) => d.error)?.error ?? null
+		error: [...corpus.documents, ...(held?.documents ?? [])].find((d) => d.error)?.error ?? null
 	};
 }
 
