@@ -65,20 +65,10 @@ export interface TranscriptBench {
 	found: number;
 	precision: number;
 	recall: number;
-	large: {
-		pages: number;
-		bytes: number;
-		runs: ExtractionRun[];
-		medianMs: number;
-		maxRssMb: number;
-	};
-	small: {
-		pages: number;
-		bytes: number;
-		runs: ExtractionRun[];
-		medianMs: number;
-		maxRssMb: number;
-	};
+	/** The same on tests/fixtures/transcripts/held-out (written after the extractor), if present. */
+	heldOut: Score | null;
+	large: Measured;
+	small: Measured;
 	/** null when pdftotext is not installed. */
 	pdftotext: { version: string; runsMs: number[]; medianMs: number } | null;
 	ratio: number | null;
