@@ -7,7 +7,8 @@
 //
 // Each extraction runs in a child process (scripts/bench/transcript-child.ts) so that its peak
 // RSS (process.resourceUsage().maxRSS) is its own; its time is read + extract with the modules
-// already loaded. pdftotext's time is the whole command, process start included.
+// already loaded. pdftotext's time is the whole command, process start included; its runs
+// alternate with the extractor's on the 200-page file. `--quick` changes nothing here.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -115,18 +116,19 @@ function extractIn(file: string): ExtractionRun {
 	return JSON.parse(last) as ExtractionRun;
 }
 
-function pdftotext(file: string): TranscriptBench['pdftotext'] {
+/** pdftotext's version line, or null when it is not installed. */
+function pdftotextVersion(): string | null {
 	const version = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' });
 	if (version.error || version.status !== 0) return null;
-	const runsMs: number[] = [];
-	for (let i = 0; i < RUNS; i++) {
-		const t0 = performance.now();
-		const r = spawnSync('pdftotext', [file, '-'], { stdio: ['ignore', 'ignore', 'ignore'] });
-		runsMs.push(performance.now() - t0);
-		if (r.status !== 0) return null;
-	}
-	const firstLine = `${version.stderr}${version.stdout}`.split('\n')[0] ?? 'pdftotext';
-	return { version: firstLine.trim(), runsMs, medianMs: median(runsMs) };
+	return (`${version.stderr}${version.stdout}`.split('\n')[0] ?? 'pdftotext').trim();
+}
+
+/** One pdftotext run on `file`, in milliseconds, the process's start included. */
+function pdftotextMs(file: string): number {
+	const t0 = performance.now();
+	const r = spawnSync('pdftotext', [file, '-'], { stdio: ['ignore', 'ignore', 'ignore'] });
+	if (r.status !== 0) throw new Error(`pdftotext ${file} failed`);
+	return performance.now() - t0;
 }
 
 export async function measureTranscripts(
@@ -147,11 +149,16 @@ export async function measureTranscripts(
 		log(`transcripts: generating a ${f.pages}-page Hansard PDF`);
 		writeFileSync(f.file, await longHansard(f.pages));
 	}
-	const measure = (f: { pages: number; file: string }) => {
+	const version = pdftotextVersion();
+	const ptRuns: number[] = [];
+	// pdftotext's runs alternate with the extractor's on the same file, so that both see the
+	// same load on a shared machine.
+	const measure = (f: { pages: number; file: string }, compare: boolean) => {
 		const runs: ExtractionRun[] = [];
 		for (let i = 0; i < RUNS; i++) {
 			log(`transcripts: extracting ${f.pages} pages, run ${i + 1} of ${RUNS}`);
 			runs.push(extractIn(f.file));
+			if (compare && version) ptRuns.push(pdftotextMs(f.file));
 		}
 		return {
 			pages: f.pages,
@@ -162,10 +169,9 @@ export async function measureTranscripts(
 			maxRssMb: Math.max(...runs.map((r) => r.maxRssMb))
 		};
 	};
-	const large = measure(files.large);
-	const small = measure(files.small);
-	log('transcripts: pdftotext on the 200-page file');
-	const pt = pdftotext(files.large.file);
+	const large = measure(files.large, true);
+	const small = measure(files.small, false);
+	const pt = version ? { version, runsMs: ptRuns, medianMs: median(ptRuns) } : null;
 	return {
 		documents: corpus.documents.length,
 		tp: corpus.tp,
