@@ -5,8 +5,9 @@
 //   npm run bench:transcripts [-- --quick]     prints this row alone
 //   npx tsx scripts/bench/transcripts.ts --json FILE   writes the figures for scripts/bench/index.mjs
 //
-// Each extraction runs in a child process (scripts/bench/transcript-child.ts) so that its peak
-// RSS (process.resourceUsage().maxRSS) is its own; its time is read + extract with the modules
+// Each extraction runs in a child process (scripts/bench/transcript-child.ts, bundled by esbuild
+// and run by plain Node, as the server runs the extractor from its build) so that its peak RSS
+// (process.resourceUsage().maxRSS) is its own; its time is read + extract with the modules
 // already loaded. pdftotext's time is the whole command, process start included; its runs
 // alternate with the extractor's on the 200-page file. `--quick` changes nothing here.
 import { spawnSync } from 'node:child_process';
@@ -72,6 +73,8 @@ export interface TranscriptBench {
 	small: Measured;
 	/** null when pdftotext is not installed. */
 	pdftotext: { version: string; runsMs: number[]; medianMs: number } | null;
+	/** How the extractions ran (plain Node on a bundle, or tsx). */
+	runner: string;
 	ratio: number | null;
 	warmRatio: number | null;
 	error: string | null;
@@ -105,12 +108,53 @@ export async function longHansard(pages: number): Promise<Uint8Array> {
 	return renderPdf(source, { pages });
 }
 
-function extractIn(file: string): ExtractionRun {
-	const r = spawnSync(
-		join(root, 'node_modules', '.bin', 'tsx'),
-		['scripts/bench/transcript-child.ts', file],
-		{ cwd: root, encoding: 'utf8', maxBuffer: 16 * 2 ** 20 }
-	);
+/** How each extraction is run: the command and its first arguments. */
+interface Runner {
+	label: string;
+	command: string;
+	args: string[];
+}
+
+/**
+ * The child bundled into one plain-Node module (esbuild, which tsx brings), as the server runs
+ * the extractor from its build; tsx (its loader transforming every import, and its own memory)
+ * only when esbuild cannot be loaded.
+ */
+async function runner(): Promise<Runner> {
+	const entry = join(root, 'scripts', 'bench', 'transcript-child.ts');
+	try {
+		const { build } = await import('esbuild');
+		const outfile = join(outDir, 'transcript-child.mjs');
+		await build({
+			entryPoints: [entry],
+			bundle: true,
+			platform: 'node',
+			format: 'esm',
+			target: 'node20',
+			packages: 'external',
+			outfile,
+			logLevel: 'warning'
+		});
+		return {
+			label: 'plain Node, the child bundled by esbuild',
+			command: process.execPath,
+			args: [outfile]
+		};
+	} catch {
+		return {
+			label: 'tsx (esbuild not found)',
+			command: join(root, 'node_modules', '.bin', 'tsx'),
+			args: [entry]
+		};
+	}
+}
+
+function extractIn(run: Runner, file: string): ExtractionRun {
+	const r = spawnSync(run.command, [...run.args, file], {
+		cwd: root,
+		encoding: 'utf8',
+		maxBuffer: 16 * 2 ** 20
+	});
 	if (r.status !== 0) throw new Error(`extraction of ${file} failed: ${r.stderr.slice(-2000)}`);
 	const last = r.stdout.trim().split('\n').pop() ?? '';
 	return JSON.parse(last) as ExtractionRun;
@@ -149,6 +193,8 @@ export async function measureTranscripts(
 		log(`transcripts: generating a ${f.pages}-page Hansard PDF`);
 		writeFileSync(f.file, await longHansard(f.pages));
 	}
+	const child = await runner();
+	log(`transcripts: extractions run in ${child.label}`);
 	const version = pdftotextVersion();
 	const ptRuns: number[] = [];
 	// pdftotext's runs alternate with the extractor's on the same file, so that both see the
@@ -157,7 +203,7 @@ export async function measureTranscripts(
 		const runs: ExtractionRun[] = [];
 		for (let i = 0; i < RUNS; i++) {
 			log(`transcripts: extracting ${f.pages} pages, run ${i + 1} of ${RUNS}`);
-			runs.push(extractIn(f.file));
+			runs.push(extractIn(child, f.file));
 			if (compare && version) ptRuns.push(pdftotextMs(f.file));
 		}
 		return {
@@ -192,6 +238,7 @@ export async function measureTranscripts(
 		large,
 		small,
 		pdftotext: pt,
+		runner: child.label,
 		ratio: pt ? large.medianMs / pt.medianMs : null,
 		warmRatio: pt ? large.warmMedianMs / pt.medianMs : null,
 		error: [...corpus.documents, ...(held?.documents ?? [])].find((d) => d.error)?.error ?? null
