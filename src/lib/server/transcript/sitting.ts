@@ -46,6 +46,9 @@ function tidyCommittee(raw: string): string | null {
 	const name = titleCase(
 		raw
 			.replace(STOP, '')
+			// Header lines joined: "… SESSION THE NATIONAL ASSEMBLY BUDGET AND APPROPRIATIONS COMMITTEE".
+			.replace(/^.*\b(?:assembly|senate|session|parliament|kenya|bunge)(?:'s)?\s+(?=\S)/i, '')
+			.replace(/^(?:the|its|a)\s+/i, '')
 			.replace(/[\s,]+$/, '')
 			.replace(/\s+/g, ' ')
 			.trim()
