@@ -71,6 +71,7 @@ const IN_PROGRESS = [
 		'i'
 	),
 	/\b(?:is|are)\s+(?:now\s+|currently\s+)?being\s+(?:finali[sz]ed|drafted|reviewed|developed|processed|prepared|worked\s+on|set\s+up|established|recruited|rolled\s+out)\b/i,
+	/\b(?:plans|arrangements|preparations|efforts|works?)\s+(?:are|is)\s+(?:now\s+|already\s+|well\s+)?(?:under\s?way|afoot|in\s+progress|being\s+made)\b/i,
 	/\b(?:is|are)\s+(?:at\s+an\s+advanced\s+stage|before\s+(?:the\s+)?Cabinet|awaiting\s+(?:Cabinet|approval|gazettement|assent))\b/i
 ];
 
