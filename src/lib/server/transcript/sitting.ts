@@ -97,6 +97,7 @@ export function fullDateIn(text: string): string | null {
 			return isoOf(new Date(Date.UTC(Number(sw[3]), month - 1, day, 12)));
 		}
 	}
+	if (!/\b\d{4}\b/.test(text)) return null;
 	for (const r of chrono.parse(text, { instant: new Date(), timezone: 0 })) {
 		const s = r.start;
 		if (
