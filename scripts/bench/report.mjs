@@ -166,9 +166,10 @@ export function formatReport(input) {
 /**
  * The transcripts row (scripts/bench/transcripts.ts): lines for the report and its checks.
  * @param {{ documents: number, tp: number, fp: number, undertakings: number, found: number, precision: number, recall: number,
+ *   heldOut?: { documents: number, tp: number, fp: number, undertakings: number, found: number, precision: number, recall: number } | null,
  *   large: { pages: number, bytes: number, medianMs: number, warmMedianMs: number, maxRssMb: number, runs: { ms: number, warmMs: number, rssBeforeMb: number }[] },
  *   small: { pages: number, bytes: number, medianMs: number, warmMedianMs: number, maxRssMb: number, runs: { ms: number, warmMs: number, rssBeforeMb: number }[] },
- *   pdftotext: { version: string, runsMs: number[], medianMs: number } | null, ratio: number | null, warmRatio: number | null, error: string | null }} t
+ *   pdftotext: { version: string, runsMs: number[], medianMs: number } | null, runner?: string, ratio: number | null, warmRatio: number | null, error: string | null }} t
  */
 export function formatTranscripts(t) {
 	const s = (/** @type {number} */ v) => `${fmt(v / 1000, 2)} s`;
@@ -180,7 +181,12 @@ export function formatTranscripts(t) {
 	const memoryRatio = t.large.maxRssMb / t.small.maxRssMb;
 	const lines = [
 		`- Transcripts, labelled corpus (${fmt(t.documents)} documents, tests/fixtures/transcripts): precision ${pct(t.precision)} (${fmt(t.tp)} of ${fmt(t.tp + t.fp)} candidates), recall ${pct(t.recall)} (${fmt(t.found)} of ${fmt(t.undertakings)} undertakings)${t.error ? `; an extraction failed: ${t.error}` : ''}.`,
-		`- A generated ${t.large.pages}-page Hansard PDF (${fmt(t.large.bytes / KB)} KB) read and scored in ${s(t.large.medianMs)} (median of ${t.large.runs.length}: ${runs(t.large.runs.map((r) => r.ms))} s; a fresh process each, modules loaded)${
+		...(t.heldOut
+			? [
+					`- Held-out documents (${fmt(t.heldOut.documents)}, tests/fixtures/transcripts/held-out, written after the extractor): precision ${pct(t.heldOut.precision)} (${fmt(t.heldOut.tp)} of ${fmt(t.heldOut.tp + t.heldOut.fp)}), recall ${pct(t.heldOut.recall)} (${fmt(t.heldOut.found)} of ${fmt(t.heldOut.undertakings)}).`
+				]
+			: []),
+		`- A generated ${t.large.pages}-page Hansard PDF (${fmt(t.large.bytes / KB)} KB) read and scored in ${s(t.large.medianMs)} (median of ${t.large.runs.length}: ${runs(t.large.runs.map((r) => r.ms))} s; a fresh process each${t.runner ? `, ${t.runner}` : ''}, modules loaded)${
 			t.pdftotext
 				? `; pdftotext (${t.pdftotext.version}) ${s(t.pdftotext.medianMs)} (median of ${t.pdftotext.runsMs.length}: ${runs(t.pdftotext.runsMs)} s, process start included): ${fmt(t.ratio ?? 0, 1)}× pdftotext.`
 				: '; pdftotext is not installed here, so no comparison.'

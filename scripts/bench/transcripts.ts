@@ -5,9 +5,11 @@
 //   npm run bench:transcripts [-- --quick]     prints this row alone
 //   npx tsx scripts/bench/transcripts.ts --json FILE   writes the figures for scripts/bench/index.mjs
 //
-// Each extraction runs in a child process (scripts/bench/transcript-child.ts) so that its peak
-// RSS (process.resourceUsage().maxRSS) is its own; its time is read + extract with the modules
-// already loaded. pdftotext's time is the whole command, process start included.
+// Each extraction runs in a child process (scripts/bench/transcript-child.ts, bundled by esbuild
+// and run by plain Node, as the server runs the extractor from its build) so that its peak RSS
+// (process.resourceUsage().maxRSS) is its own; its time is read + extract with the modules
+// already loaded. pdftotext's time is the whole command, process start included; its runs
+// alternate with the extractor's on the 200-page file. `--quick` changes nothing here.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,6 +38,16 @@ export interface ExtractionRun {
 	candidates: number;
 }
 
+export interface Score {
+	documents: number;
+	tp: number;
+	fp: number;
+	undertakings: number;
+	found: number;
+	precision: number;
+	recall: number;
+}
+
 export interface Measured {
 	pages: number;
 	bytes: number;
@@ -55,22 +67,14 @@ export interface TranscriptBench {
 	found: number;
 	precision: number;
 	recall: number;
-	large: {
-		pages: number;
-		bytes: number;
-		runs: ExtractionRun[];
-		medianMs: number;
-		maxRssMb: number;
-	};
-	small: {
-		pages: number;
-		bytes: number;
-		runs: ExtractionRun[];
-		medianMs: number;
-		maxRssMb: number;
-	};
+	/** The same on tests/fixtures/transcripts/held-out (written after the extractor), if present. */
+	heldOut: Score | null;
+	large: Measured;
+	small: Measured;
 	/** null when pdftotext is not installed. */
 	pdftotext: { version: string; runsMs: number[]; medianMs: number } | null;
+	/** How the extractions ran (plain Node on a bundle, or tsx). */
+	runner: string;
 	ratio: number | null;
 	warmRatio: number | null;
 	error: string | null;
@@ -104,29 +108,71 @@ export async function longHansard(pages: number): Promise<Uint8Array> {
 	return renderPdf(source, { pages });
 }
 
-function extractIn(file: string): ExtractionRun {
-	const r = spawnSync(
-		join(root, 'node_modules', '.bin', 'tsx'),
-		['scripts/bench/transcript-child.ts', file],
-		{ cwd: root, encoding: 'utf8', maxBuffer: 16 * 2 ** 20 }
-	);
+/** How each extraction is run: the command and its first arguments. */
+interface Runner {
+	label: string;
+	command: string;
+	args: string[];
+}
+
+/**
+ * The child bundled into one plain-Node module (esbuild, which tsx brings), as the server runs
+ * the extractor from its build; tsx (its loader transforming every import, and its own memory)
+ * only when esbuild cannot be loaded.
+ */
+async function runner(): Promise<Runner> {
+	const entry = join(root, 'scripts', 'bench', 'transcript-child.ts');
+	try {
+		const { build } = await import('esbuild');
+		const outfile = join(outDir, 'transcript-child.mjs');
+		await build({
+			entryPoints: [entry],
+			bundle: true,
+			platform: 'node',
+			format: 'esm',
+			target: 'node20',
+			packages: 'external',
+			outfile,
+			logLevel: 'warning'
+		});
+		return {
+			label: 'plain Node, the child bundled by esbuild',
+			command: process.execPath,
+			args: [outfile]
+		};
+	} catch {
+		return {
+			label: 'tsx (esbuild not found)',
+			command: join(root, 'node_modules', '.bin', 'tsx'),
+			args: [entry]
+		};
+	}
+}
+
+function extractIn(run: Runner, file: string): ExtractionRun {
+	const r = spawnSync(run.command, [...run.args, file], {
+		cwd: root,
+		encoding: 'utf8',
+		maxBuffer: 16 * 2 ** 20
+	});
 	if (r.status !== 0) throw new Error(`extraction of ${file} failed: ${r.stderr.slice(-2000)}`);
 	const last = r.stdout.trim().split('\n').pop() ?? '';
 	return JSON.parse(last) as ExtractionRun;
 }
 
-function pdftotext(file: string): TranscriptBench['pdftotext'] {
+/** pdftotext's version line, or null when it is not installed. */
+function pdftotextVersion(): string | null {
 	const version = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' });
 	if (version.error || version.status !== 0) return null;
-	const runsMs: number[] = [];
-	for (let i = 0; i < RUNS; i++) {
-		const t0 = performance.now();
-		const r = spawnSync('pdftotext', [file, '-'], { stdio: ['ignore', 'ignore', 'ignore'] });
-		runsMs.push(performance.now() - t0);
-		if (r.status !== 0) return null;
-	}
-	const firstLine = `${version.stderr}${version.stdout}`.split('\n')[0] ?? 'pdftotext';
-	return { version: firstLine.trim(), runsMs, medianMs: median(runsMs) };
+	return (`${version.stderr}${version.stdout}`.split('\n')[0] ?? 'pdftotext').trim();
+}
+
+/** One pdftotext run on `file`, in milliseconds, the process's start included. */
+function pdftotextMs(file: string): number {
+	const t0 = performance.now();
+	const r = spawnSync('pdftotext', [file, '-'], { stdio: ['ignore', 'ignore', 'ignore'] });
+	if (r.status !== 0) throw new Error(`pdftotext ${file} failed`);
+	return performance.now() - t0;
 }
 
 export async function measureTranscripts(
@@ -135,6 +181,8 @@ export async function measureTranscripts(
 	mkdirSync(outDir, { recursive: true });
 	log('transcripts: evaluating the labelled corpus');
 	const corpus = await evaluateCorpus();
+	const heldOutDir = join(CORPUS_DIR, 'held-out');
+	const held = existsSync(heldOutDir) ? await evaluateCorpus(heldOutDir) : null;
 	const files: Record<'large' | 'small', { pages: number; file: string }> = {
 		large: { pages: 200, file: join(outDir, 'hansard-200-pages.pdf') },
 		small: { pages: 20, file: join(outDir, 'hansard-20-pages.pdf') }
@@ -145,11 +193,18 @@ export async function measureTranscripts(
 		log(`transcripts: generating a ${f.pages}-page Hansard PDF`);
 		writeFileSync(f.file, await longHansard(f.pages));
 	}
-	const measure = (f: { pages: number; file: string }) => {
+	const child = await runner();
+	log(`transcripts: extractions run in ${child.label}`);
+	const version = pdftotextVersion();
+	const ptRuns: number[] = [];
+	// pdftotext's runs alternate with the extractor's on the same file, so that both see the
+	// same load on a shared machine.
+	const measure = (f: { pages: number; file: string }, compare: boolean) => {
 		const runs: ExtractionRun[] = [];
 		for (let i = 0; i < RUNS; i++) {
 			log(`transcripts: extracting ${f.pages} pages, run ${i + 1} of ${RUNS}`);
-			runs.push(extractIn(f.file));
+			runs.push(extractIn(child, f.file));
+			if (compare && version) ptRuns.push(pdftotextMs(f.file));
 		}
 		return {
 			pages: f.pages,
@@ -160,10 +215,9 @@ export async function measureTranscripts(
 			maxRssMb: Math.max(...runs.map((r) => r.maxRssMb))
 		};
 	};
-	const large = measure(files.large);
-	const small = measure(files.small);
-	log('transcripts: pdftotext on the 200-page file');
-	const pt = pdftotext(files.large.file);
+	const large = measure(files.large, true);
+	const small = measure(files.small, false);
+	const pt = version ? { version, runsMs: ptRuns, medianMs: median(ptRuns) } : null;
 	return {
 		documents: corpus.documents.length,
 		tp: corpus.tp,
@@ -172,12 +226,22 @@ export async function measureTranscripts(
 		found: corpus.undertakings - corpus.fn,
 		precision: corpus.precision,
 		recall: corpus.recall,
+		heldOut: held && {
+			documents: held.documents.length,
+			tp: held.tp,
+			fp: held.fp,
+			undertakings: held.undertakings,
+			found: held.undertakings - held.fn,
+			precision: held.precision,
+			recall: held.recall
+		},
 		large,
 		small,
 		pdftotext: pt,
+		runner: child.label,
 		ratio: pt ? large.medianMs / pt.medianMs : null,
 		warmRatio: pt ? large.warmMedianMs / pt.medianMs : null,
-		error: corpus.documents.find((d) => d.error)?.error ?? null
+		error: [...corpus.documents, ...(held?.documents ?? [])].find((d) => d.error)?.error ?? null
 	};
 }
 

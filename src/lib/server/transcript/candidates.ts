@@ -46,6 +46,7 @@ function candidatesOfSpeech(speech: Speech, sitting: SittingGuess): Candidate[] 
 			i++;
 		}
 		const quote = speech.text.slice(s.sentence.start, end);
+		const title = titleOf(s.sentence.text);
 		const due = dueOf(quote, sitting.satOn);
 		const place = placeOf(speech.spans ?? [], s.sentence.start);
 		out.push({
@@ -56,8 +57,8 @@ function candidatesOfSpeech(speech: Speech, sitting: SittingGuess): Candidate[] 
 			line: speech.spans?.length ? place.line : speech.line,
 			score: Math.max(s.score, scoreOf(signals)),
 			signals,
-			title: titleOf(s.sentence.text),
-			type: typeOf(quote),
+			title,
+			type: typeOf(quote, title),
 			dueOn: due?.dueOn ?? null,
 			dueReason: due?.dueReason ?? null
 		});

@@ -3,7 +3,22 @@
 import { TranscriptError } from './types';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const cp1252 = new TextDecoder('windows-1252');
+/**
+ * Windows-1252's characters for bytes 0x80–0x9F (Node's 'windows-1252' decoder is Latin-1 and
+ * gives C1 controls there); the other bytes are Latin-1.
+ */
+const CP1252_HIGH =
+	'\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+	'\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+const cp1252 = {
+	decode(bytes: Uint8Array): string {
+		let out = '';
+		for (const b of bytes)
+			out += b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+		return out;
+	}
+};
 
 function decodeMixed(bytes: Uint8Array): string {
 	const parts: string[] = [];

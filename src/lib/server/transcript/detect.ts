@@ -43,7 +43,7 @@ function looksBinary(bytes: Uint8Array): boolean {
 		if (b === 0) return true;
 		if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
 	}
-	return control > sample.length * 0.1;
+	return control > Math.max(8, sample.length * 0.1);
 }
 
 function looksHtml(bytes: Uint8Array): boolean {

@@ -54,7 +54,12 @@ const SWAHILI_DATE = new RegExp(
 const DEADLINE_LEAD =
 	/\b(by|before|until|not later than|no later than|on or before|in|within|from|at|during|on|come)\s+(the\s+)?$/i;
 
+/** Words without which chrono finds no date: checked first, chrono being the slow part. */
+const DATE_WORDS =
+	/\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:week|month|year|quarter|tomorrow|today|fortnight)s?\b/i;
+
 function fromChrono(sentence: string, satOn: string): Due | null {
+	if (!DATE_WORDS.test(sentence)) return null;
 	const ref = dateOf(satOn);
 	for (const r of chrono.parse(sentence, { instant: ref, timezone: 0 }, { forwardDate: true })) {
 		const lead = DEADLINE_LEAD.exec(sentence.slice(Math.max(0, r.index - 30), r.index));

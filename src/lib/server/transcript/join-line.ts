@@ -8,7 +8,8 @@ const KEPT_HYPHEN =
 export function joinLine(text: string, next: string): string {
 	if (!text) return next;
 	if (/\p{L}-$/u.test(text) && /^\p{L}/u.test(next)) {
-		const kept = KEPT_HYPHEN.test(text) || !/^\p{Ll}/u.test(next);
+		// A compound already under way ("anti-human-") keeps its hyphen too.
+		const kept = KEPT_HYPHEN.test(text) || /\p{L}-\p{L}+-$/u.test(text) || !/^\p{Ll}/u.test(next);
 		return kept ? text + next : text.slice(0, -1) + next;
 	}
 	return `${text} ${next}`;

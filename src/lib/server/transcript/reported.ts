@@ -26,6 +26,17 @@ const PATTERNS = [
 	`^According to (?:${WHO}),`
 ].map((p) => new RegExp(p, 'u'));
 
+/** A person named with an office ("Interior CS Kipchumba Murkomen"), whatever the verb. */
+const MENTION = new RegExp(`(?<descriptor>${DESCRIPTOR})(?<name>${NAME})`, 'gu');
+
+function mentionsIn(sentence: string): Speaker[] {
+	return [...sentence.matchAll(MENTION)].map((m) => {
+		const descriptor = m.groups!.descriptor!.trim();
+		const name = m.groups!.name!.replace(/^(Hon|Dr|Mr|Mrs|Ms|Prof|Eng|Mhe)\.?\s+/, '');
+		return { name, title: descriptor, role: roleOfDescriptor(descriptor) };
+	});
+}
+
 const NOT_NAMES = new Set([
 	'The',
 	'This',
@@ -114,6 +125,13 @@ export function reportedSpeeches(doc: ReadDocument): Speech[] {
 		if (!speaker && (opensQuote || inQuote) && last) speaker = last;
 		const quotes = (s.text.match(/["“”]/g) ?? []).length;
 		if (opensQuote || inQuote) inQuote = quotes % 2 === 1 ? !inQuote : inQuote;
+		if (!found) {
+			// "Interior CS Kipchumba Murkomen appeared before …": "he" in the next sentence.
+			for (const person of mentionsIn(s.text)) {
+				if (!people.some((p) => p.name === person.name)) people.push(person);
+				last = person;
+			}
+		}
 		if (!speaker) continue;
 		if (found) {
 			const existing = people.findIndex((p) => p.name === speaker!.name);

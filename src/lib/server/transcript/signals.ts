@@ -71,6 +71,7 @@ const IN_PROGRESS = [
 		'i'
 	),
 	/\b(?:is|are)\s+(?:now\s+|currently\s+)?being\s+(?:finali[sz]ed|drafted|reviewed|developed|processed|prepared|worked\s+on|set\s+up|established|recruited|rolled\s+out)\b/i,
+	/\b(?:plans|arrangements|preparations|efforts|works?)\s+(?:are|is)\s+(?:now\s+|already\s+|well\s+)?(?:under\s?way|afoot|in\s+progress|being\s+made)\b/i,
 	/\b(?:is|are)\s+(?:at\s+an\s+advanced\s+stage|before\s+(?:the\s+)?Cabinet|awaiting\s+(?:Cabinet|approval|gazettement|assent))\b/i
 ];
 
@@ -203,7 +204,8 @@ export function signalsOf(text: string, ctx: SentenceContext): Signal[] {
 	if (kiswahiliFuture(text)) signals.push('kiswahili_future');
 	const committing = signals.length > 0;
 	if (CONCRETE.test(text)) signals.push('concrete_object');
-	if (dueOf(text, ctx.satOn) || VAGUE_TIME.test(text)) signals.push('time_phrase');
+	// A time matters only to a sentence that undertakes something (and chrono is the slow part).
+	if (committing && (VAGUE_TIME.test(text) || dueOf(text, ctx.satOn))) signals.push('time_phrase');
 	if (government) signals.push('government_speaker');
 	if (reported) signals.push('reported_speech');
 	const question = isQuestion(text, ctx);

@@ -8,9 +8,18 @@ import type { Appeared, ReadDocument, SittingGuess, Speech } from './types';
 /** Lines from the top of the document searched for the committee and the date. */
 const HEADER_LINES = 60;
 
-const COMMITTEE_EN =
-	/\b(?:(?:Departmental|Select|Joint|Ad[- ]?hoc|Standing|Sessional|Liaison|House)\s+)*Committee\s+on\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s*(?:,|&|\band\b|\bof\b|\bthe\b|\bfor\b|\bon\b)?\s*[\p{Lu}][\p{L}'’-]*)*/giu;
-const COMMITTEE_NAMED = /\b(?:[\p{Lu}][\p{L}'’-]+\s+(?:(?:and|&|of|on)\s+)?){1,5}Committee\b/gu;
+/** A word as written in running text or in a header in capitals. */
+const word = (...ws: string[]) => `(?:${ws.flatMap((w) => [w, w.toUpperCase()]).join('|')})`;
+const CAPITALISED = "[\\p{Lu}][\\p{L}'’-]*";
+const CONNECTOR = word('and', 'of', 'the', 'for', 'on', '&');
+const COMMITTEE_EN = new RegExp(
+	`\\b(?:${word('Departmental', 'Select', 'Joint', 'Ad-hoc', 'Adhoc', 'Standing', 'Sessional', 'Liaison', 'House')}\\s+)*${word('Committee', 'committee')}\\s+${word('on')}\\s+(?:${word('the')}\\s+)?${CAPITALISED}(?:\\s*(?:,|${CONNECTOR})?\\s*${CAPITALISED})*`,
+	'gu'
+);
+const COMMITTEE_NAMED = new RegExp(
+	`\\b(?:${CAPITALISED}\\s+(?:${CONNECTOR}\\s+)?){1,5}${word('Committee')}\\b`,
+	'gu'
+);
 const COMMITTEE_SW =
 	/\bKamati\s+(?:ya|la|kuhusu)\s+[\p{Lu}][\p{L}'’-]*(?:\s+(?:na|ya|wa|la|za|kuhusu|[\p{Lu}][\p{L}'’-]*))*/gu;
 /** Words that end a committee's name in a header line in capitals. */
@@ -19,22 +28,27 @@ const STOP =
 const NOT_COMMITTEE =
 	/^(?:The|This|That|A|An|Our|Your|Their|Its|Whole|Every|Each|Said|Same)\s+Committee$/i;
 const SUBJECT =
-	/\b(?:consideration of|meeting with|session with|briefing (?:by|on)|inquiry into|appearance (?:of|by)|statement (?:on|by)|agenda:?|kuzingatia|kikao na|mkutano na)\b/i;
+	/\b(?:consideration of|examination of|meeting with|session with|briefing (?:by|on)|inquiry into|appearance (?:of|by)|statement (?:on|by)|agenda:?|kuzingatia|kikao na|mkutano na)\b/i;
 const BOILERPLATE =
-	/^(?:(?:the )?national assembly|(?:the )?senate|parliament of kenya|republic of kenya|official report|(?:the )?hansard|bunge la kenya|minutes|verbatim|present|in attendance|absent|secretariat|prayers?|dua|adjournment|quorum|communication from the chair|papers laid|notices? of motions?|questions?|oral answers|bills?|motions?|kenya|report of proceedings)\b/i;
+	/^(?:(?:the )?national assembly|(?:the )?senate|parliament of kenya|republic of kenya|official report|(?:the )?hansard|bunge la kenya|minutes|verbatim|present|in attendance|witnesses|absent|secretariat|prayers?|dua|adjournment|quorum|communication from the chair|papers laid|notices? of motions?|questions?|oral answers|bills?|motions?|kenya|report of proceedings)\b/i;
 
 function titleCase(s: string): string {
 	if (/\p{Ll}/u.test(s)) return s;
 	return s
 		.toLowerCase()
 		.replace(/(^|\s)(\p{L})/gu, (_, sp: string, c: string) => sp + c.toUpperCase())
-		.replace(/\s(And|Of|On|The|For|Ya|Na|Wa|La|Za)\b/g, (m) => m.toLowerCase());
+		.replace(/\s(And|Of|On|The|For|With|To|By|At|In|Ya|Na|Wa|La|Za|Kwa)\b/g, (m) =>
+			m.toLowerCase()
+		);
 }
 
 function tidyCommittee(raw: string): string | null {
 	const name = titleCase(
 		raw
 			.replace(STOP, '')
+			// Header lines joined: "… SESSION THE NATIONAL ASSEMBLY BUDGET AND APPROPRIATIONS COMMITTEE".
+			.replace(/^.*\b(?:assembly|senate|session|parliament|kenya|bunge)(?:'s)?\s+(?=\S)/i, '')
+			.replace(/^(?:the|its|a)\s+/i, '')
 			.replace(/[\s,]+$/, '')
 			.replace(/\s+/g, ' ')
 			.trim()
@@ -50,6 +64,18 @@ function committeeIn(text: string): string | null {
 			const name = tidyCommittee(m[0]);
 			if (name) return name;
 		}
+	}
+	return null;
+}
+
+function committeeInLines(lines: { text: string }[]): string | null {
+	for (let i = 0; i < lines.length; i++) {
+		const text = lines[i]!.text;
+		if (!/committee|kamati/i.test(text)) continue;
+		// Running text may wrap a name onto the next line; a header line in capitals stands alone.
+		const next = /\p{Ll}/u.test(text) ? lines[i + 1]?.text : undefined;
+		const found = committeeIn(next ? `${text} ${next}` : text);
+		if (found) return found;
 	}
 	return null;
 }
@@ -71,9 +97,15 @@ export function fullDateIn(text: string): string | null {
 			return isoOf(new Date(Date.UTC(Number(sw[3]), month - 1, day, 12)));
 		}
 	}
+	if (!/\b\d{4}\b/.test(text)) return null;
 	for (const r of chrono.parse(text, { instant: new Date(), timezone: 0 })) {
 		const s = r.start;
-		if (s.isCertain('day') && s.isCertain('month') && s.isCertain('year')) {
+		if (
+			s.isCertain('day') &&
+			s.isCertain('month') &&
+			s.isCertain('year') &&
+			/\b\d{4}\b/.test(r.text)
+		) {
 			const d = s.date();
 			return isoOf(new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), 12)));
 		}
@@ -81,8 +113,32 @@ export function fullDateIn(text: string): string | null {
 	return null;
 }
 
+/** Headings with their wrapped lines joined. */
+function headingsOf(doc: ReadDocument): string[] {
+	const out: string[] = [];
+	let previous = -2;
+	doc.lines.forEach((l, i) => {
+		if (!isHeading(l.text)) return;
+		if (previous === i - 1 && out.length > 0) out[out.length - 1] += ` ${l.text}`;
+		else out.push(l.text);
+		previous = i;
+	});
+	return out;
+}
+
 function subjectOf(doc: ReadDocument, speeches: Speech[]): string | null {
-	const headings = doc.lines.filter((l) => isHeading(l.text)).map((l) => l.text);
+	// A news report's subject is its headline.
+	if (speeches[0]?.form === 'reported') {
+		const headline = doc.lines.find(
+			(l) =>
+				l.text.split(' ').length >= 5 &&
+				l.text.length <= 200 &&
+				!BOILERPLATE.test(l.text) &&
+				!fullDateIn(l.text)
+		);
+		if (headline) return headline.text;
+	}
+	const headings = headingsOf(doc);
 	const agenda = headings.find((h) => SUBJECT.test(h));
 	if (agenda) return titleCase(agenda.replace(/^agenda:?\s*/i, ''));
 	const stated = doc.lines
@@ -112,8 +168,9 @@ function appearedOf(speeches: Speech[]): Appeared[] {
 
 export function sittingOf(doc: ReadDocument, speeches: Speech[]): SittingGuess {
 	const header = doc.lines.slice(0, HEADER_LINES);
-	const headerText = header.map((l) => l.text).join('\n');
-	const committee = committeeIn(headerText) ?? committeeIn(doc.lines.map((l) => l.text).join('\n'));
+	const headings = headingsOf({ ...doc, lines: header }).map((text) => ({ text }));
+	const committee =
+		committeeInLines(headings) ?? committeeInLines(header) ?? committeeInLines(doc.lines);
 	let satOn: string | null = null;
 	for (const l of header) if ((satOn = fullDateIn(l.text))) break;
 	if (!satOn) for (const l of doc.lines) if ((satOn = fullDateIn(l.text))) break;

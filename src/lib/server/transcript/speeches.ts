@@ -37,7 +37,7 @@ function labelAt(lines: SourceLine[], i: number): Label | null {
 		if (speaker) return { speaker, rest: m[2]!, used: 1 };
 	}
 	const next = lines[i + 1];
-	if (!next || next.page !== line.page || line.text.length < 8) return null;
+	if (!next || next.page !== line.page || line.text.length < 8 || isHeading(line.text)) return null;
 	const n = COLON.exec(next.text);
 	if (!n || (m && m[1]!.length < line.text.length - 2)) return null;
 	const label = `${line.text} ${n[1]}`;

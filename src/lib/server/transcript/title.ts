@@ -63,6 +63,11 @@ const TYPES: [CommitmentType, RegExp][] = [
 	]
 ];
 
-export function typeOf(text: string): CommitmentType {
+/** Verbs that make an undertaking one of giving information, unless a law is what is tabled. */
+const INFORMATION_VERB =
+	/^(?:submit|table|write|inform|report|furnish|provide|publish|share|brief|update|lay|revert|avail|give|present|send|communicate)\b/i;
+
+export function typeOf(text: string, title = ''): CommitmentType {
+	if (INFORMATION_VERB.test(title) && !TYPES[0]![1].test(title)) return 'information';
 	return TYPES.find(([, re]) => re.test(text))?.[0] ?? 'policy';
 }
