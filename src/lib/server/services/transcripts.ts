@@ -111,7 +111,8 @@ export async function intakeTranscript(
 				line: c.line,
 				score: c.score,
 				signals: JSON.stringify(c.signals),
-				title: c.title,
+				// Never an empty title to accept: the sentence's own first words at worst.
+				title: c.title.trim() || titleFrom(c.quote),
 				type: c.type,
 				due_on: c.dueOn,
 				due_reason: c.dueReason
