@@ -5,6 +5,7 @@ import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import {
+	homeFor,
 	ACCESS,
 	decideAccess,
 	canEditCommittee,
@@ -149,5 +150,13 @@ describe('record scope', () => {
 		expect(canSeeRecord({ ...clerkA, committeeIds: [2] }, draft)).toBe(false);
 		expect(canSeeRecord(clerkA, draft)).toBe(true);
 		expect(canSeeRecord(admin, draft)).toBe(true);
+	});
+});
+
+describe('homeFor', () => {
+	it('sends those who edit to the workspace and everyone else to the dashboard', () => {
+		expect(homeFor({ role: 'clerk' })).toBe('/workspace');
+		expect(homeFor({ role: 'admin' })).toBe('/workspace');
+		expect(homeFor({ role: 'mp' })).toBe('/');
 	});
 });

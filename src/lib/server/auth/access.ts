@@ -143,6 +143,11 @@ export function canSeeRecord(
 	return record.visibility === 'published' || canEditCommittee(user, record.committeeId);
 }
 
+/** Where a user's work is, when signing in leads nowhere else: the workspace for those who edit. */
+export function homeFor(user: { role: Role }): '/workspace' | '/' {
+	return clerks.kind === 'roles' && clerks.roles.includes(user.role) ? '/workspace' : '/';
+}
+
 /**
  * Defence in depth inside an action or load (the hook has already checked the route): throws
  * 403 unless the user holds one of `allowed`, and narrows the type to a signed-in user.

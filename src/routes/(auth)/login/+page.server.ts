@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import { z } from 'zod';
+import { homeFor } from '$lib/server/auth/access';
 import { DEVICE_COOKIE, findTrustedDevice, setDeviceCookie } from '$lib/server/auth/device';
 import { isSecureRequest } from '$lib/server/auth/handles';
 import { PASSWORD_MAX_LENGTH } from '$lib/server/auth/password';
@@ -80,9 +81,8 @@ export const actions: Actions = {
 		setDeviceCookie(cookies, started.device, secure);
 
 		if (user.mustChangePassword) redirect(303, localizeHref('/account'));
-		// Back to where they were going; else where their work is: clerks and admins to the
-		// workspace, everyone else to the dashboard.
-		const home = user.role === 'clerk' || user.role === 'admin' ? '/workspace' : '/';
-		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), localizeHref(home)));
+		// Back to where they were going; else where their work is.
+		const home = localizeHref(homeFor(user));
+		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), home));
 	}
 };
