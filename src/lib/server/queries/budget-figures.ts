@@ -4,6 +4,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { entitySpellings } from '../audit';
 import type { BudgetPhase, DB, EconomicClass } from '../db/schema';
 import type { BudgetLineIdentity } from '$lib/domain/budget';
+import { lineIdentityOf } from './budget-line-columns';
 
 export interface WorkspaceFigure {
 	id: number;
@@ -85,12 +86,7 @@ export async function listWorkspaceLines(
 		.execute();
 	const lines = rows.map((r): WorkspaceLine => ({
 		id: r.id,
-		fiscalYear: r.fiscal_year,
-		voteCode: r.vote_code,
-		voteName: r.vote_name,
-		programme: r.programme,
-		subProgramme: r.sub_programme,
-		economicClass: r.economic_class,
+		...lineIdentityOf(r),
 		figures: figures
 			.filter((x) => x.budget_line_id === r.id)
 			.map((x) => ({

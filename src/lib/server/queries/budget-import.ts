@@ -2,8 +2,9 @@
 // writes of new lines and figures. Figures changed by an import go through
 // budget-figures.ts:updateFigureIfUnchanged, as when a clerk corrects one by hand.
 import type { Kysely, Transaction } from 'kysely';
-import type { BudgetPhase, DB, EconomicClass } from '../db/schema';
+import type { BudgetPhase, DB } from '../db/schema';
 import type { FigureValues, NewBudgetLine } from './budget-figures';
+import { lineIdentityOf, type BudgetLineColumns } from './budget-line-columns';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -32,22 +33,9 @@ export interface StoredFigure {
 	sourceUrl: string | null;
 }
 
-const lineOf = (l: {
-	id: number;
-	fiscal_year: string;
-	vote_code: string;
-	vote_name: string;
-	programme: string;
-	sub_programme: string;
-	economic_class: EconomicClass;
-}): StoredLine => ({
+const lineOf = (l: BudgetLineColumns & { id: number }): StoredLine => ({
 	id: l.id,
-	fiscalYear: l.fiscal_year,
-	voteCode: l.vote_code,
-	voteName: l.vote_name,
-	programme: l.programme,
-	subProgramme: l.sub_programme,
-	economicClass: l.economic_class
+	...lineIdentityOf(l)
 });
 
 const LINE_COLUMNS = [

@@ -5,6 +5,7 @@ import type { BudgetLineQuery } from '$lib/domain/budget-query';
 import type { BudgetPhase, DB } from '../db/schema';
 import { containsIgnoringCase } from './text-match';
 import type { BudgetLineIdentity } from '$lib/domain/budget';
+import { lineIdentityOf } from './budget-line-columns';
 
 export interface BudgetFigureRecord {
 	phase: BudgetPhase;
@@ -111,12 +112,7 @@ export async function searchBudgetLines(
 	for (const r of rows) {
 		lines.set(r.id, {
 			id: r.id,
-			fiscalYear: r.fiscal_year,
-			voteCode: r.vote_code,
-			voteName: r.vote_name,
-			programme: r.programme,
-			subProgramme: r.sub_programme,
-			economicClass: r.economic_class,
+			...lineIdentityOf(r),
 			figures: [],
 			commitments: []
 		});

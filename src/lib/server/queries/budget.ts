@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { BudgetPhase, DB } from '../db/schema';
 import type { BudgetLineIdentity } from '$lib/domain/budget';
+import { lineIdentityOf } from './budget-line-columns';
 
 export interface BudgetLineWithFigures extends BudgetLineIdentity {
 	id: number;
@@ -52,12 +53,7 @@ export async function listBudgetLinesWithFigures(
 		if (!line) {
 			line = {
 				id: r.id,
-				fiscalYear: r.fiscal_year,
-				voteCode: r.vote_code,
-				voteName: r.vote_name,
-				programme: r.programme,
-				subProgramme: r.sub_programme,
-				economicClass: r.economic_class,
+				...lineIdentityOf(r),
 				figures: []
 			};
 			byId.set(r.id, line);

@@ -2,8 +2,9 @@
 // and the budget-line search used to choose a line. Writes take a Transaction.
 import type { Kysely, Transaction } from 'kysely';
 import type { FigureInput } from '../../domain';
-import type { BudgetPhase, DB, EconomicClass, FundingBasis, ShareKind } from '../db/schema';
+import type { BudgetPhase, DB, FundingBasis, ShareKind } from '../db/schema';
 import { containsIgnoringCase } from './text-match';
+import { lineIdentityOf, type BudgetLineColumns } from './budget-line-columns';
 import type { BudgetLineIdentity } from '$lib/domain/budget';
 
 export interface LineLabel extends BudgetLineIdentity {
@@ -82,24 +83,8 @@ export async function listFundingLinks(
 }
 
 /** A budget line's label from the columns every funding-link query selects. */
-export function lineLabelOf(r: {
-	line_id: number;
-	fiscal_year: string;
-	vote_code: string;
-	vote_name: string;
-	programme: string;
-	sub_programme: string;
-	economic_class: EconomicClass;
-}): LineLabel {
-	return {
-		id: r.line_id,
-		fiscalYear: r.fiscal_year,
-		voteCode: r.vote_code,
-		voteName: r.vote_name,
-		programme: r.programme,
-		subProgramme: r.sub_programme,
-		economicClass: r.economic_class
-	};
+export function lineLabelOf(r: BudgetLineColumns & { line_id: number }): LineLabel {
+	return { id: r.line_id, ...lineIdentityOf(r) };
 }
 
 export interface LineSearch {
