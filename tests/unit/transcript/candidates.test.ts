@@ -6,6 +6,7 @@ import {
 	sittingOf,
 	speechesOf
 } from '../../../src/lib/server/transcript/index';
+import { signalsOf } from '../../../src/lib/server/transcript/signals';
 import { docOf } from './doc';
 
 function candidates(text: string) {
@@ -72,6 +73,21 @@ The Chairperson (Hon. Gabriel Tongoyo): We will now proceed to the next item. Th
 		const found = candidates(`${HEADER}
 ${CS} We have already recruited 500 officers. The unit was established in 2019. We did gazette the rules. I will now take the Committee through the presentation. The Principal Secretary will give the figures.`);
 		expect(found).toEqual([]);
+	});
+
+	it('says why a past action is held back', () => {
+		const ctx = {
+			speaker: {
+				name: 'Kipchumba Murkomen',
+				title: 'Cabinet Secretary',
+				role: 'minister' as const
+			},
+			form: 'spoken' as const,
+			satOn: '2025-10-14'
+		};
+		expect(signalsOf('We have already recruited 500 officers.', ctx)).toContain('past_action');
+		expect(signalsOf('The unit was established in 2019.', ctx)).toContain('past_action');
+		expect(signalsOf('We will recruit 500 officers.', ctx)).not.toContain('past_action');
 	});
 
 	it("does not propose a Member's remark with we will", () => {
