@@ -90,6 +90,20 @@ ${CS} We have already recruited 500 officers. The unit was established in 2019. 
 		expect(signalsOf('We will recruit 500 officers.', ctx)).not.toContain('past_action');
 	});
 
+	it("says why the Chair's procedure is held back", () => {
+		const chair = {
+			speaker: { name: 'Gabriel Tongoyo', title: 'Chairperson', role: 'chair' as const },
+			form: 'spoken' as const,
+			satOn: '2025-10-14'
+		};
+		for (const s of [
+			'We will now proceed to the next item.',
+			'The Committee will write to the National Treasury.'
+		]) {
+			expect(signalsOf(s, chair)).toContain('procedure');
+		}
+	});
+
 	it("does not propose a Member's remark with we will", () => {
 		expect(
 			candidates(`${HEADER}
