@@ -104,6 +104,14 @@ ${CS} We have already recruited 500 officers. The unit was established in 2019. 
 		}
 	});
 
+	it("does not propose a minister's talk about the sitting itself", () => {
+		const found = candidates(`${HEADER}
+${CS} We will be happy to answer any questions. We will see. I want to thank the Committee. Members will recall that we were here last year. It will interest you to know that crime has dropped. I will give you a written answer within seven days.`);
+		expect(found.map((c) => c.quote)).toEqual([
+			'I will give you a written answer within seven days.'
+		]);
+	});
+
 	it("does not propose a Member's remark with we will", () => {
 		expect(
 			candidates(`${HEADER}
