@@ -6,6 +6,7 @@ import {
 	sittingOf,
 	speechesOf
 } from '../../../src/lib/server/transcript/index';
+import { signalsOf } from '../../../src/lib/server/transcript/signals';
 import { docOf } from './doc';
 
 function candidates(text: string) {
@@ -72,6 +73,43 @@ The Chairperson (Hon. Gabriel Tongoyo): We will now proceed to the next item. Th
 		const found = candidates(`${HEADER}
 ${CS} We have already recruited 500 officers. The unit was established in 2019. We did gazette the rules. I will now take the Committee through the presentation. The Principal Secretary will give the figures.`);
 		expect(found).toEqual([]);
+	});
+
+	it('says why a past action is held back', () => {
+		const ctx = {
+			speaker: {
+				name: 'Kipchumba Murkomen',
+				title: 'Cabinet Secretary',
+				role: 'minister' as const
+			},
+			form: 'spoken' as const,
+			satOn: '2025-10-14'
+		};
+		expect(signalsOf('We have already recruited 500 officers.', ctx)).toContain('past_action');
+		expect(signalsOf('The unit was established in 2019.', ctx)).toContain('past_action');
+		expect(signalsOf('We will recruit 500 officers.', ctx)).not.toContain('past_action');
+	});
+
+	it("says why the Chair's procedure is held back", () => {
+		const chair = {
+			speaker: { name: 'Gabriel Tongoyo', title: 'Chairperson', role: 'chair' as const },
+			form: 'spoken' as const,
+			satOn: '2025-10-14'
+		};
+		for (const s of [
+			'We will now proceed to the next item.',
+			'The Committee will write to the National Treasury.'
+		]) {
+			expect(signalsOf(s, chair)).toContain('procedure');
+		}
+	});
+
+	it("does not propose a minister's talk about the sitting itself", () => {
+		const found = candidates(`${HEADER}
+${CS} We will be happy to answer any questions. We will see. I want to thank the Committee. Members will recall that we were here last year. It will interest you to know that crime has dropped. I will give you a written answer within seven days.`);
+		expect(found.map((c) => c.quote)).toEqual([
+			'I will give you a written answer within seven days.'
+		]);
 	});
 
 	it("does not propose a Member's remark with we will", () => {

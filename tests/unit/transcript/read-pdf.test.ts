@@ -47,6 +47,18 @@ describe('readTranscript on a PDF', () => {
 		expect(doc.lines.map((l) => l.bold)).toEqual([true, true, true, true, false, false, false]);
 	});
 
+	it('drops a lone page number and the disclaimer on a single page, where nothing repeats', async () => {
+		const pdf = await makePdf([[{ text: 'Hon. Member: Thank you.' }]], {
+			foot: () => [
+				'7',
+				'Disclaimer: The electronic version of the Official Hansard Report is for information',
+				'purposes only. A certified version of this Report can be obtained from the Hansard Editor.'
+			]
+		});
+		const doc = await readTranscript(pdf, 'one.pdf');
+		expect(doc.lines.map((l) => l.text)).toEqual(['Hon. Member: Thank you.']);
+	});
+
 	it('accepts a Node Buffer as well as a Uint8Array', async () => {
 		const pdf = await makePdf([[{ text: 'Hon. Member: Thank you.' }]]);
 		const doc = await readTranscript(Buffer.from(pdf), 'x.pdf');

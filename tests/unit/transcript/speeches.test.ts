@@ -65,6 +65,16 @@ The Cabinet Secretary: We shall.`)
 		expect(speeches[0]?.heading).toBe(headings[0]?.text);
 	});
 
+	it('drops a scene line that wraps over two lines', () => {
+		const { speeches: s } = speechesOf(
+			docOf(`Hon. Member: Thank you.
+[The Temporary Deputy Speaker (Hon. Jane Doe)
+took the Chair]
+We will continue.`)
+		);
+		expect(s[0]?.text).toBe('Thank you. We will continue.');
+	});
+
 	it('does not take a sentence with a colon for a speaker line', () => {
 		const { speeches: s } = speechesOf(
 			docOf(`Hon. Member: The Ministry has three priorities: security, roads and water.

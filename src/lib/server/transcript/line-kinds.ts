@@ -20,8 +20,9 @@ export function opensScene(text: string): boolean {
 	);
 }
 
-export function closesScene(text: string): boolean {
-	return /[\])]\s*$/.test(text.trim());
+/** Whether a line ends the scene opened by `opener` ("[" or "("). */
+export function closesScene(text: string, opener: string): boolean {
+	return (opener === '[' ? /\]\s*$/ : /\)\s*$/).test(text.trim());
 }
 
 /** Scene notes inside a line of speech: "[Applause]", "(Applause)". */

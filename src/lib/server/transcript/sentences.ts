@@ -16,7 +16,7 @@ const ABBREVIATIONS = new Set(
 	).split(/\s+/)
 );
 
-const END = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d])/gu;
+const END = /[.!?]+["'”’)\]]*(?=\s+["'“‘([]?[\p{Lu}\d])/gu;
 
 /** The word before position `i` (the text just before the full stop). */
 function wordBefore(text: string, i: number): string {

@@ -36,9 +36,16 @@ const ASSURANCE = [
 	/\bnita(?:wasilisha|iarifu|mwarifu|leta|fuatilia|andikia)\b/i
 ];
 
+/** What follows "we will" in talk about the sitting itself: "we will see", "I will be brief". */
+const NOT_AN_UNDERTAKING =
+	'(?!\\s+(?:also\\s+)?(?:be\\s+(?:happy|glad|pleased|grateful|brief|honest|candid|frank)|see\\b|recall|note|agree|reali[sz]e|notice|remember|find|appreciate|thank|hear|know|understand|bear\\s+with|forgive|excuse))';
+
 const PERSON_FUTURE = [
-	/\b(?:I|we)\s+(?:\w+ly\s+|also\s+|then\s+|now\s+|still\s+)?(?:will|shall|'ll|are\s+going\s+to|am\s+going\s+to|intend\s+to|plan\s+to|propose\s+to|commit\s+to|undertake\s+to|aim\s+to|expect\s+to|are\s+planning\s+to|are\s+set\s+to|are\s+determined\s+to|are\s+committed\s+to|am\s+committed\s+to|want\s+to|hope\s+to|are\s+ready\s+to|seek\s+to|are\s+seeking\s+to)\b/i,
-	/\b(?:I|we)'ll\b/i,
+	new RegExp(
+		`\\b(?:I|we)\\s+(?:\\w+ly\\s+|also\\s+|then\\s+|now\\s+|still\\s+)?(?:will|shall|'ll|are\\s+going\\s+to|am\\s+going\\s+to|intend\\s+to|plan\\s+to|propose\\s+to|commit\\s+to|undertake\\s+to|aim\\s+to|expect\\s+to|are\\s+planning\\s+to|are\\s+set\\s+to|are\\s+determined\\s+to|are\\s+committed\\s+to|am\\s+committed\\s+to|are\\s+ready\\s+to|seek\\s+to|are\\s+seeking\\s+to)\\b${NOT_AN_UNDERTAKING}`,
+		'i'
+	),
+	new RegExp(`\\b(?:I|we)'ll\\b${NOT_AN_UNDERTAKING}`, 'i'),
 	/\bmy\s+(?:office|team|officers|ministry)\s+(?:will|shall)\b/i
 ];
 
@@ -56,7 +63,7 @@ const MINISTRY_FUTURE_REPORTED = new RegExp(
 
 /** A named body as subject: "The Kenya Bureau of Standards will also test …", "Kenya Power shall …". */
 const ORGANISATION_FUTURE =
-	/(?:^|[,;]\s+|\b(?:and|that)\s+)(?:["“]?\s*)(?:the\s+)?(?:\p{Lu}[\p{L}&-]*|of|and|for)(?:\s+(?:\p{Lu}[\p{L}&-]*|of|and|for|\(\p{Lu}+\))){0,7}\s+(?:will|shall)\s+(?:also\s+|now\s+|then\s+|\w+ly\s+)?(?!be\s+able)(?!have\b)\w+/u;
+	/(?:^|[,;]\s+|\b(?:and|that)\s+)(?:["“]?\s*)(?:the\s+)?(?!(?:It|This|That|There|We|You|They|He|She|Members|Kenyans|Hon|Committee)\b)(?:(?:\p{Lu}[\p{L}&-]*\s+(?:(?:of|and|for)\s+)?){0,5}(?:Authority|Board|Service|Bureau|Power|Commission|Agency|Corporation|Council|Fund|Institute|Directorate|Department|Treasury|Police|Office|Registry|Company|Tribunal|Secretariat|Unit)(?:\s+(?:(?:of|and|for)\s+)?\p{Lu}[\p{L}&-]*){0,4}|\p{Lu}{2,}[\p{L}]*)(?:\s+\(\p{Lu}+\))?\s+(?:will|shall)\s+(?:also\s+|now\s+|then\s+|\w+ly\s+)?(?!be\s+able)(?!have\b)\w+/u;
 
 const OBJECT_FUTURE_ANY =
 	/(?:^|[,;]\s+|\b(?:and|that)\s+)(?:["“]?\s*)(?:(?:the|a|an|this|these|all|every|each|our|its|their)\s+)?(?:[\w-]+\s+){0,7}?(?:will|shall)\s+(?:also\s+|\w+ly\s+)?(?:be\s+(?:\w+(?:ed|en|wn|id|lt|nt|ught)|in\s+place|ready|operational|completed?|done)|begin|start|commence|resume|go\s+live)\b/i;
@@ -137,7 +144,7 @@ const PROCEDURE = [
 	/\b(?:meeting|sitting|House)\s+(?:is|was|stands)\s+(?:adjourned|suspended)\b/i,
 	/\b(?:next\s+(?:agenda|item|order)|Order\s+No\.?|(?:the\s+)?Question\s+(?:is|was)\s+put)\b/i,
 	/\b(?:we|I)\s+shall\s+(?:now\s+)?adjourn\b/i,
-	/\b(?:I|we)\s+will\s+(?:then\s+)?(?:give|allow)\s+(?:you|Members|the\s+Member|Hon\.)/i,
+	/\b(?:I|we)\s+will\s+(?:then\s+)?(?:give|allow)\s+(?:you|Members|the\s+Member|Hon\.)\s+(?:\w+\s+)?(?:the\s+)?(?:floor|chance|opportunity|time|minutes?|\d+\s+minutes)\b/i,
 	/\b(?:tutaendelea\s+na|nitamwalika|nitamkaribisha|nitawapa\s+nafasi|tutaahirisha|kikao\s+kimeahirishwa|nitampa\s+nafasi|tutaanza\s+na|nitajibu|tutajibu|nitaeleza|nitazungumza|nitasoma|nitaanza|nitamwomba|nitamuomba|nitaomba)\b/i,
 	// A minister handing over within the sitting: "The Principal Secretary will give the figures."
 	/\b(?:the\s+)?(?:PS|Principal\s+Secretary|Director(?:[- ]General)?|Accounting\s+Officer|Chief\s+Executive|CEO|Commissioner|my\s+(?:PS|colleague|team|officers?|technical\s+team))\s+(?:will|shall|is\s+going\s+to)\s+(?:now\s+|then\s+)?(?:give|take|respond|answer|present|address|explain|highlight|read|speak|handle|elaborate|clarify|walk)\b(?![^.]*\b(?:written|in\s+writing|within|by\s+the\s+end|report\s+to)\b)/i

@@ -128,9 +128,10 @@ export function speechesOf(doc: ReadDocument): { speeches: Speech[]; headings: H
 		const l = lines[i]!;
 		if (isSceneLine(l.text)) continue;
 		if (opensScene(l.text)) {
-			let j = i;
-			while (j < lines.length - 1 && j - i < 4 && !closesScene(lines[j]!.text)) j++;
-			if (closesScene(lines[j]!.text)) {
+			const opener = l.text.trim().charAt(0);
+			let j = i + 1;
+			while (j < lines.length - 1 && j - i < 4 && !closesScene(lines[j]!.text, opener)) j++;
+			if (j < lines.length && closesScene(lines[j]!.text, opener)) {
 				i = j;
 				continue;
 			}
