@@ -1,0 +1,64 @@
+// A commitment's money in words, the attributed amount first and the whole line as context:
+// "KES 125 m attributed (indicative: 0.1% of a KES 125.3 bn budget line)". The numbers come
+// from attributeFunding ($lib/domain/attributed-money.ts); this only says them.
+import { formatKes, type AttributedMoney } from '$lib/domain';
+import { m } from '$lib/paraglide/messages';
+import { getLocale, type Locale } from '$lib/paraglide/runtime';
+
+/** A part of a line as a percentage with up to two decimals: 0.001 → '0.1%', 0.0125 → '1.25%'. */
+export function sharePercent(ratio: number): string {
+	const hundredths = Math.round(ratio * 10_000);
+	if (hundredths === 0 && ratio > 0) return '<0.01%';
+	return `${(hundredths / 100).toFixed(2).replace(/\.?0+$/, '')}%`;
+}
+
+/** "indicative" or "earmarked". */
+export function basisWord(basis: AttributedMoney['basis'], locale: Locale = getLocale()): string {
+	const o = { locale };
+	return basis === 'earmarked' ? m.money_basis_earmarked({}, o) : m.money_basis_indicative({}, o);
+}
+
+/** "(indicative: 0.1% of a KES 125.3 bn budget line)": what the attributed amount is a part of. */
+export function lineContext(money: AttributedMoney, locale: Locale = getLocale()): string {
+	const o = { locale };
+	const basis = basisWord(money.basis, locale);
+	const allocation = money.line.currentAllocation;
+	if (!allocation || money.shareOfLine === null) {
+		const share =
+			money.share.kind === 'percent'
+				? sharePercent(money.share.basisPoints / 10_000)
+				: formatKes(money.share.amountKes);
+		return m.money_context_no_allocation({ basis, share }, o);
+	}
+	const total = formatKes(allocation.amountKes);
+	if (money.wholeLine) return m.money_context_whole({ basis, total }, o);
+	const percent = sharePercent(money.shareOfLine);
+	return money.share.kind === 'percent'
+		? m.money_context_share({ basis, percent, total }, o)
+		: m.money_context_fixed({ basis, percent, total }, o);
+}
+
+/** "KES 125 m attributed", or null when the line has no allocation to attribute. */
+export function attributedAllocation(
+	money: AttributedMoney,
+	locale: Locale = getLocale()
+): string | null {
+	const a = money.attributed.currentAllocation;
+	return a ? m.money_attributed({ amount: formatKes(a.amountKes) }, { locale }) : null;
+}
+
+/** The whole line's allocation, releases and spending, said as context. */
+export function wholeLineWords(money: AttributedMoney, locale: Locale = getLocale()): string {
+	const o = { locale };
+	const amount = (f: { amountKes: number } | null) =>
+		f ? formatKes(f.amountKes) : m.commitment_none_recorded({}, o);
+	const l = money.line;
+	return m.money_line_context(
+		{
+			allocated: amount(l.currentAllocation),
+			released: amount(l.released),
+			spent: amount(l.spent)
+		},
+		o
+	);
+}
