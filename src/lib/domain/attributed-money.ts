@@ -56,3 +56,11 @@ export function attributeFunding(link: FundingLinkInput): AttributedMoney {
 		wholeLine: shareOfLine === 1
 	};
 }
+
+/**
+ * True when a commitment has links and every one is indicative: the line's funding status then
+ * says where the line's money stopped, not that any was set aside for the commitment.
+ */
+export function isIndicativeOnly(bases: ReadonlyArray<FundingBasis>): boolean {
+	return bases.length > 0 && bases.every((b) => b === 'indicative');
+}

@@ -1,7 +1,8 @@
 // A commitment's money in words, the attributed amount first and the whole line as context:
 // "KES 125 m attributed (indicative: 0.1% of a KES 125.3 bn budget line)". The numbers come
 // from attributeFunding ($lib/domain/attributed-money.ts); this only says them.
-import { formatKes, type AttributedMoney } from '$lib/domain';
+import { formatKes, type AttributedMoney, type FundingStatus } from '$lib/domain';
+import { label } from './labels';
 import { m } from '$lib/paraglide/messages';
 import { getLocale, type Locale } from '$lib/paraglide/runtime';
 
@@ -47,18 +48,24 @@ export function attributedAllocation(
 	return a ? m.money_attributed({ amount: formatKes(a.amountKes) }, { locale }) : null;
 }
 
-/** The whole line's allocation, releases and spending, said as context. */
+/** The whole line's allocation, releases and spending (those recorded), said as context. */
 export function wholeLineWords(money: AttributedMoney, locale: Locale = getLocale()): string {
 	const o = { locale };
-	const amount = (f: { amountKes: number } | null) =>
-		f ? formatKes(f.amountKes) : m.commitment_none_recorded({}, o);
 	const l = money.line;
-	return m.money_line_context(
-		{
-			allocated: amount(l.currentAllocation),
-			released: amount(l.released),
-			spent: amount(l.spent)
-		},
-		o
-	);
+	const figures = [
+		l.currentAllocation &&
+			m.money_line_allocated({ amount: formatKes(l.currentAllocation.amountKes) }, o),
+		l.released && m.money_line_released({ amount: formatKes(l.released.amountKes) }, o),
+		l.spent && m.money_line_spent({ amount: formatKes(l.spent.amountKes) }, o)
+	].filter((f): f is string => Boolean(f));
+	return figures.length === 0 ? '' : m.money_line_context({ figures: figures.join(', ') }, o);
+}
+
+/**
+ * The money badge: the funding status, or, when every link is indicative, the line's status
+ * named as the line's ("Line allocated; indicative share") rather than a bare "Allocated".
+ */
+export function fundingBadgeLabel(status: FundingStatus, indicativeOnly: boolean): string {
+	const text = label('funding', status);
+	return indicativeOnly ? m.money_badge_indicative({ status: text.toLowerCase() }) : text;
 }

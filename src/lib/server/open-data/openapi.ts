@@ -565,7 +565,7 @@ export function openApiDocument(origin: string) {
 			'/data/commitments.csv': get(
 				'downloadCommitmentsCsv',
 				'Commitments (CSV)',
-				'Every published commitment matching the same filters as /api/v1/commitments (paging is ignored), one row each.',
+				'Every published commitment matching the same filters as /api/v1/commitments (paging is ignored), one row each. The last columns give its money, one value per funding link separated by " | ": funding_lines, funding_basis, share_of_line, attributed_allocation_kes, attributed_released_kes, attributed_spent_kes (the amounts attributed to the commitment), line_allocation_kes (the whole line, context only) and money_as_of; amounts of different lines are never added together.',
 				{ '200': csv('CSV with a header row'), '304': notModified, '400': badRequest },
 				commitmentFilters,
 				'Downloads'
