@@ -104,6 +104,9 @@ test('the commitment page, the API, the CSV and the briefing show the attributed
 	await page.goto(`/commitments?q=${encodeURIComponent('anti-human-trafficking')}`);
 	const listed = page.locator('li').filter({ hasText: REF }).first();
 	await expect(listed.locator('.badge').nth(2)).toHaveText(/Line allocated; indicative share$/);
+	await page.goto('/committees/administration-internal-security');
+	const scored = page.locator('li').filter({ hasText: REF }).first();
+	await expect(scored.locator('.badge').nth(2)).toHaveText(/Line allocated; indicative share$/);
 
 	// The API: the same attributed amount, the whole line apart and named as such.
 	const res = await request.get(`/api/v1/commitments/${encodeURIComponent(REF)}`);

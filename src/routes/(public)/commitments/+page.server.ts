@@ -1,4 +1,4 @@
-import { fiscalYearOf, isIndicativeOnly, todayInNairobi, type FundingBasis } from '$lib/domain';
+import { fiscalYearOf, todayInNairobi } from '$lib/domain';
 import {
 	commitmentQueryToParams,
 	EMPTY_COMMITMENT_QUERY,
@@ -8,9 +8,9 @@ import { db } from '$lib/server/db/client';
 import { memoByChange } from '$lib/server/db/memo';
 import { searchCommitments } from '$lib/server/queries/commitment-search';
 import { listCommitteesWithCounts } from '$lib/server/queries/committees';
-import { listFundingBases } from '$lib/server/queries/funding-links';
 import { listExplorerChoices } from '$lib/server/queries/dashboard';
 import { listOrganisationsWithCounts } from '$lib/server/queries/organisations';
+import { markIndicativeOnly } from '$lib/server/services/money-badge';
 import type { PageServerLoad } from './$types';
 
 function fiscalYearsBetween(first: string | null, last: string | null): string[] {
@@ -41,22 +41,13 @@ export const load: PageServerLoad = async ({ url }) => {
 			])
 		)
 	]);
-	const bases = new Map<number, FundingBasis[]>();
-	for (const l of await listFundingBases(
-		db,
-		result.rows.map((r) => r.id)
-	)) {
-		bases.set(l.commitment_id, [...(bases.get(l.commitment_id) ?? []), l.basis]);
-	}
+	const commitments = await markIndicativeOnly(db, result.rows);
 	const pages = Math.max(1, Math.ceil(result.total / query.pageSize));
 	const pageLink = (page: number) => `?${commitmentQueryToParams({ ...query, page })}`;
 	return {
 		query,
 		errors: parsed.ok ? [] : parsed.errors,
-		commitments: result.rows.map((r) => ({
-			...r,
-			indicativeOnly: isIndicativeOnly(bases.get(r.id) ?? [])
-		})),
+		commitments,
 		total: result.total,
 		pages,
 		prev: query.page > 1 ? pageLink(query.page - 1) : null,
