@@ -52,12 +52,14 @@ export function attributedAllocation(
 export function wholeLineWords(money: AttributedMoney, locale: Locale = getLocale()): string {
 	const o = { locale };
 	const l = money.line;
-	const figures = [
-		l.currentAllocation &&
-			m.money_line_allocated({ amount: formatKes(l.currentAllocation.amountKes) }, o),
-		l.released && m.money_line_released({ amount: formatKes(l.released.amountKes) }, o),
-		l.spent && m.money_line_spent({ amount: formatKes(l.spent.amountKes) }, o)
-	].filter((f): f is string => Boolean(f));
+	const figures: string[] = [];
+	if (l.currentAllocation) {
+		figures.push(m.money_line_allocated({ amount: formatKes(l.currentAllocation.amountKes) }, o));
+	}
+	if (l.released) {
+		figures.push(m.money_line_released({ amount: formatKes(l.released.amountKes) }, o));
+	}
+	if (l.spent) figures.push(m.money_line_spent({ amount: formatKes(l.spent.amountKes) }, o));
 	return figures.length === 0 ? '' : m.money_line_context({ figures: figures.join(', ') }, o);
 }
 
