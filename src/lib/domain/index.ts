@@ -7,5 +7,6 @@ export * from './progress';
 export * from './overdue';
 export * from './deadline';
 export * from './budget';
+export * from './attributed-money';
 export * from './budget-series';
 export * from './extraction-quality';

@@ -42,11 +42,6 @@ export function paramErrorWords(
 	return out;
 }
 
-/** "12.5% of the line", for a link that takes part of a budget line. */
-export function shareOfLine(basisPoints: number, locale: Locale = getLocale()): string {
-	return m.commitment_share_percent({ percent: basisPoints / 100 }, { locale });
-}
-
 const FIGURE: Record<FigureKind, (inputs: Record<string, never>, o: { locale: Locale }) => string> =
 	{
 		requested: m.briefing_figure_requested,

@@ -12,8 +12,7 @@ import {
 	figureNames,
 	paramErrorWords,
 	questionLineLabel,
-	questionWords,
-	shareOfLine
+	questionWords
 } from '$lib/i18n/briefing-words';
 
 const gap: MoneyFlag = {
@@ -56,11 +55,9 @@ describe('money flags', () => {
 });
 
 describe('labels of the money section', () => {
-	it('name the figures a source backs and the share of a line in both languages', () => {
+	it('name the figures a source backs in both languages', () => {
 		expect(figureNames(['requested', 'allocated'], 'en')).toBe('requested and allocated');
 		expect(figureNames(['requested', 'allocated'], 'sw')).toBe('kilichoombwa na kilichotengwa');
-		expect(shareOfLine(1_250, 'en')).toBe('12.5% of the line');
-		expect(shareOfLine(1_250, 'sw')).toBe('12.5% ya kifungu');
 		expect(questionLineLabel(line, 'sw')).toBe('Fungu 1021, 2025/26, “Police”');
 	});
 });

@@ -1,11 +1,43 @@
 // Columns of the commitments and updates downloads: one row per record, dates ISO 8601, money in
 // whole shillings, statuses as their codes (documented on /data).
+import { attributeFunding, type AttributedMoney } from '$lib/domain';
 import type { CsvColumn } from './csv';
 import type { CommitmentSearchRow } from '../queries/commitment-search';
+import type { FundingLinkView } from '../queries/commitments';
 import type { PublishedUpdate } from '../queries/updates';
 import { links } from './serialize';
 
-export function commitmentColumns(origin: string): CsvColumn<CommitmentSearchRow>[] {
+/** A commitment's funding links, each with the money attributed to it (attributeFunding). */
+export type FundingOfCommitment = { line: FundingLinkView['line']; money: AttributedMoney }[];
+
+/** The money of each commitment's links, by commitment id, in the order the links were read. */
+export function fundingByCommitment(links: readonly FundingLinkView[]) {
+	const by = new Map<number, FundingOfCommitment>();
+	for (const link of links) {
+		const list = by.get(link.commitmentId) ?? [];
+		list.push({ line: link.line, money: attributeFunding(link) });
+		by.set(link.commitmentId, list);
+	}
+	return by;
+}
+
+export function commitmentColumns(
+	origin: string,
+	funding: ReadonlyMap<number, FundingOfCommitment> = new Map()
+): CsvColumn<CommitmentSearchRow>[] {
+	// One value per funding link, separated by ' | ' in the same order in every money column;
+	// amounts of different lines (and fiscal years) are never added together.
+	const perLink = (
+		header: string,
+		value: (l: FundingOfCommitment[number]) => string | number | null | undefined
+	): CsvColumn<CommitmentSearchRow> => ({
+		header,
+		kind: 'text',
+		value: (r) => {
+			const links = funding.get(r.id) ?? [];
+			return links.length === 0 ? null : links.map((l) => String(value(l) ?? '')).join(' | ');
+		}
+	});
 	return [
 		{ header: 'ref', kind: 'text', value: (r) => r.ref },
 		{ header: 'title', kind: 'text', value: (r) => r.title },
@@ -32,7 +64,17 @@ export function commitmentColumns(origin: string): CsvColumn<CommitmentSearchRow
 		{ header: 'quote', kind: 'text', value: (r) => r.quote },
 		{ header: 'quote_source_title', kind: 'text', value: (r) => r.quoteSource.title },
 		{ header: 'quote_source_url', kind: 'text', value: (r) => r.quoteSource.url },
-		{ header: 'url', kind: 'text', value: (r) => links.commitmentPage(origin, r.ref) }
+		{ header: 'url', kind: 'text', value: (r) => links.commitmentPage(origin, r.ref) },
+		perLink('funding_lines', (l) => `${l.line.fiscalYear} ${l.line.voteCode}`),
+		perLink('funding_basis', (l) => l.money.basis),
+		perLink('share_of_line', (l) =>
+			l.money.shareOfLine === null ? null : Math.round(l.money.shareOfLine * 1e6) / 1e6
+		),
+		perLink('attributed_allocation_kes', (l) => l.money.attributed.currentAllocation?.amountKes),
+		perLink('attributed_released_kes', (l) => l.money.attributed.released?.amountKes),
+		perLink('attributed_spent_kes', (l) => l.money.attributed.spent?.amountKes),
+		perLink('line_allocation_kes', (l) => l.money.line.currentAllocation?.amountKes),
+		perLink('money_as_of', (l) => l.money.attributed.asOf)
 	];
 }
 

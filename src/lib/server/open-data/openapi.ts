@@ -252,8 +252,22 @@ const schemas: Record<string, Schema> = {
 		note: orNull(str),
 		budgetLine: obj(budgetLineRef),
 		figures: list(ref('BudgetFigure')),
-		line: { ...ref('LineSummary'), description: 'The whole line' },
-		attributed: { ...ref('LineSummary'), description: 'The share attributed to this commitment' }
+		shareOfLine: {
+			...ratio,
+			maximum: 1,
+			description:
+				'The part of the line attributed to this commitment (0.001 = 0.1%): the percent share, or a fixed amount over the line’s current allocation, capped at 1. Null when a fixed amount meets a line with no allocation.'
+		},
+		line: {
+			...ref('LineSummary'),
+			description:
+				'The whole budget line, for context only: the commitment’s money is `attributed`, not this'
+		},
+		attributed: {
+			...ref('LineSummary'),
+			description:
+				'The money attributed to this commitment: every figure of the line (requested, allocations, released, spent) scaled by `shareOfLine`, rounded to whole shillings. The commitment page and the briefing pack show these amounts.'
+		}
 	}),
 	BudgetLine: obj({
 		...budgetLineRef,
@@ -551,7 +565,7 @@ export function openApiDocument(origin: string) {
 			'/data/commitments.csv': get(
 				'downloadCommitmentsCsv',
 				'Commitments (CSV)',
-				'Every published commitment matching the same filters as /api/v1/commitments (paging is ignored), one row each.',
+				'Every published commitment matching the same filters as /api/v1/commitments (paging is ignored), one row each. The last columns give its money, one value per funding link separated by " | ": funding_lines, funding_basis, share_of_line, attributed_allocation_kes, attributed_released_kes, attributed_spent_kes (the amounts attributed to the commitment), line_allocation_kes (the whole line, context only) and money_as_of; amounts of different lines are never added together.',
 				{ '200': csv('CSV with a header row'), '304': notModified, '400': badRequest },
 				commitmentFilters,
 				'Downloads'

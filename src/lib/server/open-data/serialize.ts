@@ -1,7 +1,7 @@
 // The public shapes of the open data API. Records are mapped field by field (never spread from a
 // database row), so a column added later is not published by accident. The OpenAPI document in
 // ./openapi.ts describes exactly these shapes, and the end-to-end tests hold the two together.
-import { attributeShare, summariseLine, type LineSummary } from '$lib/domain';
+import { attributeFunding, summariseLine, type LineSummary } from '$lib/domain';
 import { commitmentPath } from '$lib/domain/commitment-query';
 import type { BudgetLineRecord } from '../queries/budget-lines';
 import type { CommitmentSearchRow } from '../queries/commitment-search';
@@ -204,7 +204,7 @@ export function toCommitmentDetail(
 			reason: d.reason
 		})),
 		funding: c.funding.map((link) => {
-			const line = summariseLine(link.figures);
+			const money = attributeFunding(link);
 			return {
 				basis: link.basis,
 				share:
@@ -221,8 +221,9 @@ export function toCommitmentDetail(
 					economicClass: link.line.economicClass
 				},
 				figures: link.figures.map(toBudgetFigure),
-				line: toSummary(line),
-				attributed: toSummary(attributeShare(line, link.share))
+				shareOfLine: money.shareOfLine === null ? null : round(money.shareOfLine, 6),
+				line: toSummary(money.line),
+				attributed: toSummary(money.attributed)
 			};
 		})
 	};

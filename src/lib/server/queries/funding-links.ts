@@ -32,6 +32,16 @@ const LINE_COLUMNS = [
 	'b.economic_class'
 ] as const;
 
+/** The basis of every funding link of the given commitments (one query), for the money badge. */
+export async function listFundingBases(db: Kysely<DB>, commitmentIds: number[]) {
+	if (commitmentIds.length === 0) return [];
+	return db
+		.selectFrom('funding_links')
+		.select(['commitment_id', 'basis'])
+		.where('commitment_id', 'in', commitmentIds)
+		.execute();
+}
+
 /** The commitment's links with every figure of each linked line (two queries). */
 export async function listFundingLinks(
 	db: Kysely<DB>,

@@ -5,8 +5,8 @@
 import type { Kysely } from 'kysely';
 import {
 	addDays,
-	attributeShare,
-	summariseLine,
+	attributeFunding,
+	type AttributedMoney,
 	type BudgetPhase,
 	type EvidenceType,
 	type LineSummary
@@ -87,9 +87,10 @@ export interface MoneyItem {
 	ref: string;
 	title: string;
 	line: FundingLinkView['line'];
-	/** The share of the line the commitment takes, in basis points; null for the whole line. */
-	shareBasisPoints: number | null;
 	basis: FundingLinkView['basis'];
+	/** The amounts attributed to the commitment (money.attributed), the whole line as context. */
+	money: AttributedMoney;
+	/** The attributed amounts: what the flags and questions are about. */
 	summary: LineSummary;
 	flags: MoneyFlag[];
 	sources: { figures: FigureKind[]; title: string; url: string | null; illustrative: boolean }[];
@@ -119,10 +120,6 @@ export interface SectionCounts {
 	/** Flagged budget lines and commitments with no budget line. */
 	money: number;
 	questions: number;
-}
-
-function partOfLine(share: FundingLinkView['share']): number | null {
-	return share.kind === 'percent' && share.basisPoints !== 10_000 ? share.basisPoints : null;
 }
 
 const FIGURE_NAME: Record<BudgetPhase, FigureKind> = {
@@ -320,7 +317,8 @@ export async function computeBriefing(
 	let moneyClear = 0;
 	let moneyFlagged = 0;
 	for await (const link of streamCommitteeFunding(db, committee.id)) {
-		const summary = attributeShare(summariseLine(link.figures), link.share);
+		const attributed = attributeFunding(link);
+		const summary = attributed.attributed;
 		const flags = moneyFlags(summary, link.line.fiscalYear, today);
 		if (flags.length === 0) {
 			moneyClear++;
@@ -333,8 +331,8 @@ export async function computeBriefing(
 			ref: link.ref,
 			title: link.title,
 			line: link.line,
-			shareBasisPoints: partOfLine(link.share),
 			basis: link.basis,
+			money: attributed,
 			summary,
 			flags,
 			sources: sourcesOf(link, summary, flags)

@@ -5,6 +5,7 @@ import { EMPTY_COMMITMENT_QUERY } from '$lib/domain/commitment-query';
 import type { DB } from '../db/schema';
 import { searchCommitments } from '../queries/commitment-search';
 import { countByGroup } from '../queries/dashboard';
+import { markIndicativeOnly } from './money-badge';
 
 export async function loadScorecard(
 	db: Kysely<DB>,
@@ -21,5 +22,9 @@ export async function loadScorecard(
 		)
 	]);
 	const counts = groups.find((g) => g.slug === slug) ?? null;
-	return { counts, commitments: result.rows, total: result.total };
+	return {
+		counts,
+		commitments: await markIndicativeOnly(db, result.rows),
+		total: result.total
+	};
 }

@@ -10,6 +10,7 @@ import { searchCommitments } from '$lib/server/queries/commitment-search';
 import { listCommitteesWithCounts } from '$lib/server/queries/committees';
 import { listExplorerChoices } from '$lib/server/queries/dashboard';
 import { listOrganisationsWithCounts } from '$lib/server/queries/organisations';
+import { markIndicativeOnly } from '$lib/server/services/money-badge';
 import type { PageServerLoad } from './$types';
 
 function fiscalYearsBetween(first: string | null, last: string | null): string[] {
@@ -40,12 +41,13 @@ export const load: PageServerLoad = async ({ url }) => {
 			])
 		)
 	]);
+	const commitments = await markIndicativeOnly(db, result.rows);
 	const pages = Math.max(1, Math.ceil(result.total / query.pageSize));
 	const pageLink = (page: number) => `?${commitmentQueryToParams({ ...query, page })}`;
 	return {
 		query,
 		errors: parsed.ok ? [] : parsed.errors,
-		commitments: result.rows,
+		commitments,
 		total: result.total,
 		pages,
 		prev: query.page > 1 ? pageLink(query.page - 1) : null,

@@ -1,11 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import {
-	attributeShare,
+	attributeFunding,
 	daysOverdue,
 	deliveryProgress,
 	quarterlySeries,
-	summariseLine,
 	todayInNairobi
 } from '$lib/domain';
 import { canEditCommittee, requireRole } from '$lib/server/auth/access';
@@ -24,15 +23,11 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const grantedUntil = c.requests
 		.filter((r) => r.kind === 'extension' && r.decision === 'granted' && r.granted_until)
 		.map((r) => r.granted_until as string);
-	const money = c.funding.map((link) => {
-		const line = summariseLine(link.figures);
-		return {
-			...link,
-			summary: line,
-			attributed: attributeShare(line, link.share),
-			series: quarterlySeries(link.line.fiscalYear, link.figures)
-		};
-	});
+	const money = c.funding.map((link) => ({
+		...link,
+		money: attributeFunding(link),
+		series: quarterlySeries(link.line.fiscalYear, link.figures)
+	}));
 	const user = locals.user;
 	const isMp = user !== null && (user.role === 'mp' || user.role === 'admin');
 	return {
