@@ -56,7 +56,7 @@ test.describe('English and Kiswahili', () => {
 		await expect(updates.locator('.date').first()).toHaveText(
 			/^\d{1,2} (Januari|Februari|Machi|Aprili|Mei|Juni|Julai|Agosti|Septemba|Oktoba|Novemba|Desemba) \d{4}$/
 		);
-		await page.getByRole('link', { name: 'Ahadi', exact: true }).first().click();
+		await page.getByRole('link', { name: 'Ahadi zote', exact: true }).first().click();
 		await expect(page).toHaveURL(/\/sw\/commitments$/);
 		await expect(page.getByRole('button', { name: 'Tumia vichujio' })).toBeVisible();
 		await context.close();

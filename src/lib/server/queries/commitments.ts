@@ -167,7 +167,11 @@ export async function getPublishedCommitment(db: Kysely<DB>, ref: string) {
 	const head = await baseList(db, ['published', 'withdrawn'])
 		.innerJoin('sittings as s', 's.id', 'c.sitting_id')
 		.leftJoin('people as p', 'p.id', 'c.person_id')
+		.leftJoin('deadline_rules as dr', 'dr.id', 'c.deadline_rule_id')
 		.select([
+			'dr.name as rule_name',
+			'dr.unit as rule_unit',
+			'dr.amount as rule_amount',
 			'c.quote',
 			'c.quote_source_title',
 			'c.quote_source_url',
@@ -273,6 +277,10 @@ export async function getPublishedCommitment(db: Kysely<DB>, ref: string) {
 			locator: head.quote_source_locator
 		},
 		dueBasis: head.due_basis,
+		dueRule:
+			head.rule_name !== null && head.rule_unit !== null && head.rule_amount !== null
+				? { name: head.rule_name, unit: head.rule_unit, amount: head.rule_amount }
+				: null,
 		measurableTarget: head.measurable_target,
 		statusReason: head.status_reason,
 		publishedAt: head.published_at,
