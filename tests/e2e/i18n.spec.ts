@@ -17,7 +17,7 @@ test.describe('English and Kiswahili', () => {
 		await languages.getByRole('link', { name: 'Kiswahili' }).click();
 		await expect(page).toHaveURL(new RegExp(`/sw/commitments\\?${FILTER}$`));
 		await expect(page.locator('html')).toHaveAttribute('lang', 'sw');
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ahadi');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ahadi zote');
 		await expect(page.getByRole('button', { name: 'Tumia vichujio' })).toBeVisible();
 		await expect(page.getByRole('link', { name: 'Ingia' })).toBeVisible();
 		// The same results: recorded titles are not translated.

@@ -196,7 +196,7 @@ test.describe('a commitment page tells the story of one undertaking', () => {
 			expect(html).not.toContain('Stop gazetting new administrative units');
 		}
 		await page.goto('/commitments/DCAIS%2F2025%2F005');
-		await expect(page.getByRole('heading', { level: 1 })).toContainText('404');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
 	});
 });
 
