@@ -76,6 +76,17 @@ export function readDb<T>(query: string, ...params: unknown[]): T[] {
 	}
 }
 
+/** Runs one write on the app's database directly (set-up only, never what a test checks). */
+export function writeDb(query: string, ...params: unknown[]): void {
+	const sqlite = new Database(DEMO_DB, { fileMustExist: true });
+	try {
+		sqlite.pragma('busy_timeout = 5000');
+		sqlite.prepare(query).run(...params);
+	} finally {
+		sqlite.close();
+	}
+}
+
 /** An HTTP client that behaves like a browser posting a form from this site. */
 export async function client(): Promise<APIRequestContext> {
 	return request.newContext({

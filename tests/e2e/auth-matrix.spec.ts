@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR } from '../../src/lib/server/audit';
 import { getUserByEmail } from '../../src/lib/server/queries/users';
 import { createUser, setUserDisabled } from '../../src/lib/server/services/users';
 import { ACTORS, MATRIX, type MatrixActor, type MatrixContext } from './auth-matrix';
+import { ensureTranscriptOfA } from './clerk-matrix-rows';
 import {
 	client,
 	dbSnapshot,
@@ -40,44 +41,9 @@ async function ensureUser(email: string, role: 'mp' | 'clerk') {
 	});
 }
 
-/** A transcript of committee A for the review rows, stored as an upload would be (no proposals). */
-async function ensureTranscript() {
-	await withAppDb(async (db) => {
-		const committee = await db
-			.selectFrom('committees')
-			.select('id')
-			.where('abbreviation', '=', 'DCAIS')
-			.executeTakeFirstOrThrow();
-		const existing = await db
-			.selectFrom('transcripts')
-			.select('id')
-			.where('committee_id', '=', committee.id)
-			.executeTakeFirst();
-		if (existing) return;
-		const clerk = (await getUserByEmail(db, demoAccount('clerkA').email))!;
-		const text = new TextEncoder().encode('The Chairperson (Hon. Test): Test data.');
-		await db
-			.insertInto('transcripts')
-			.values({
-				committee_id: committee.id,
-				file_name: 'matrix.txt',
-				kind: 'text',
-				byte_size: text.byteLength,
-				sha256: '0'.repeat(64),
-				content: text,
-				pages: 1,
-				speeches: 1,
-				sitting_json: JSON.stringify({ committee: null, satOn: null, subject: null, appeared: [] }),
-				created_by: clerk.id,
-				created_at: new Date().toISOString()
-			})
-			.execute();
-	});
-}
-
 test.beforeAll(async () => {
 	await ensureDemoUsers();
-	await ensureTranscript();
+	ensureTranscriptOfA();
 	await ensureUser(TARGET, 'mp');
 	const disabledId = await ensureUser(DISABLED, 'mp');
 	// Sign in while enabled, then disable: the client keeps a cookie whose session has ended.

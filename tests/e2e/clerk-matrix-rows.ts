@@ -6,7 +6,7 @@
 // value that fails validation instead, so the allowed roles get 400 (they passed the guard)
 // while the refused ones get 401/403, or 404 for another committee's record.
 import type { Expected, MatrixContext, MatrixRow } from './auth-matrix';
-import { readDb } from './auth-fixtures';
+import { demoAccount, readDb, writeDb } from './auth-fixtures';
 
 const by = (allowed: number, otherCommittee: number, adminStatus: number = allowed): Expected => ({
 	anonymous: 401,
@@ -54,12 +54,32 @@ const sittingFields = (d: ReturnType<typeof demo>, ctx: MatrixContext) => ({
 	appearance_office_0: String(d.office)
 });
 
-/** A transcript of committee A (auth-matrix.spec.ts makes sure there is one). */
-const transcriptA = () =>
-	one<{ id: number }>(
-		`select t.id from transcripts t join committees k on k.id = t.committee_id
-		where k.abbreviation = 'DCAIS' order by t.id limit 1`
-	).id;
+const TRANSCRIPT_OF_A = `select t.id from transcripts t join committees k on k.id = t.committee_id
+	where k.abbreviation = 'DCAIS' order by t.id limit 1`;
+
+/** A transcript of committee A for the review rows (ensureTranscriptOfA makes one). */
+const transcriptA = () => one<{ id: number }>(TRANSCRIPT_OF_A).id;
+
+/**
+ * Stores a transcript of committee A, as an upload would (without proposals), unless there is
+ * one: the review rows need one. Call it before taking snapshots of the database.
+ */
+export function ensureTranscriptOfA(): void {
+	if (readDb(TRANSCRIPT_OF_A).length > 0) return;
+	const text = Buffer.from('The Chairperson (Hon. Test): Test data.');
+	writeDb(
+		`insert into transcripts (committee_id, file_name, kind, byte_size, sha256, content, pages,
+			speeches, sitting_json, created_by, created_at)
+		select k.id, 'matrix.txt', 'text', ?, ?, ?, 1, 1, ?, u.id, ?
+		from committees k, users u where k.abbreviation = 'DCAIS' and u.email = ?`,
+		text.byteLength,
+		'0'.repeat(64),
+		text,
+		JSON.stringify({ committee: null, satOn: null, subject: null, appeared: [] }),
+		new Date().toISOString(),
+		demoAccount('clerkA').email
+	);
+}
 
 export const CLERK_WORKSPACE_ROWS: readonly MatrixRow[] = [
 	{

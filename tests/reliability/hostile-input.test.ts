@@ -28,6 +28,7 @@ const dbFile = freshDemoDb('hostile');
 // The matrix rows read ids from the database they are pointed at (see auth-fixtures.ts).
 process.env.AHADI_MATRIX_DB = dbFile;
 const { MATRIX } = await import('../e2e/auth-matrix');
+const { ensureTranscriptOfA } = await import('../e2e/clerk-matrix-rows');
 
 let server: Server;
 type Actor = 'anonymous' | 'mp' | 'clerkA' | 'clerkB' | 'admin';
@@ -71,6 +72,7 @@ beforeAll(async () => {
 		dbFile,
 		"select id from users where email = 'fuzz.target@ahadi.example'"
 	).id;
+	ensureTranscriptOfA();
 });
 
 beforeEach(() => {
