@@ -174,7 +174,7 @@ test.describe('without JavaScript', () => {
 			String(saved[0]!.id)
 		);
 		expect(audited).toHaveLength(1);
-		expect(page.getByLabel(`Select ${saved[0]!.ref} to publish`)).toHaveCount(0);
+		await expect(page.getByLabel(`Select ${saved[0]!.ref} to publish`)).toHaveCount(0);
 
 		// Issue 15 measured about 51 form actions over 12 page loads for this path.
 		console.log(`manual path: ${counts.actions} form actions, ${counts.loads} page loads`);
