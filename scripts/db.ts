@@ -3,6 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { seedDemo } from '../db/seeds/demo';
 import { seedDemoUsers } from '../db/seeds/demo-users';
+import { seedDemoReplies } from '../db/seeds/demo-replies';
 import { seedSynthetic } from '../db/seeds/synthetic';
 import { createDb, DEFAULT_DATABASE_URL, type Database } from '../src/lib/server/db/index';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
@@ -92,8 +93,10 @@ async function run(command: Command, db: Database): Promise<void> {
 		if (loaded) {
 			// Demo accounts exist only alongside the demo data, and their passwords are public.
 			const accounts = await seedDemoUsers(db);
+			// The ministry's side of the demo, once its accounts exist.
+			await seedDemoReplies(db);
 			console.log('\nDemo accounts (demo data only; never use these on a real install):');
-			for (const a of accounts) console.log(`  ${a.role.padEnd(6)} ${a.email}  ${a.password}`);
+			for (const a of accounts) console.log(`  ${a.role.padEnd(8)} ${a.email}  ${a.password}`);
 		}
 		return;
 	}

@@ -2,6 +2,7 @@
 //
 //   echo 'the password' | npm run user -- add --email E --name "N" --role admin
 //   npm run user -- add --email E --name "N" --role clerk --committee SLUG [--committee SLUG]...
+//   npm run user -- add --email E --name "N" --role ministry --organisation SLUG [--organisation SLUG]...
 //   npm run user -- password --email E        (sets a temporary password, read from stdin)
 //   npm run user -- list
 //
@@ -17,11 +18,13 @@ import { createDb, DEFAULT_DATABASE_URL, type Database } from '../src/lib/server
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import type { Role } from '../src/lib/server/db/schema';
 import { findCommitteesBySlug, getUserByEmail, listUsers } from '../src/lib/server/queries/users';
+import { findOrganisationIdsBySlug } from '../src/lib/server/queries/ministry';
 import { InputError } from '../src/lib/server/errors';
 import { createUser, setTemporaryPassword } from '../src/lib/server/services/users';
 
 const USAGE = `usage:
   npm run user -- add --email EMAIL --name "NAME" --role admin|clerk|mp [--committee SLUG]...
+  npm run user -- add --email EMAIL --name "NAME" --role ministry --organisation SLUG...
   npm run user -- password --email EMAIL
   npm run user -- list
 The password is read from standard input.`;
@@ -33,8 +36,9 @@ const CLI_ACTOR: Actor = { ...SYSTEM_ACTOR, label: 'system (command line)' };
 const addSchema = z.object({
 	email: z.string().trim().toLowerCase().pipe(z.email('--email is not a valid email address')),
 	name: z.string().trim().min(1, '--name is required').max(200, '--name is too long'),
-	role: z.enum(['admin', 'clerk', 'mp'], '--role must be admin, clerk or mp'),
-	committee: z.array(z.string().trim().min(1)).default([])
+	role: z.enum(['admin', 'clerk', 'mp', 'ministry'], '--role must be admin, clerk, mp or ministry'),
+	committee: z.array(z.string().trim().min(1)).default([]),
+	organisation: z.array(z.string().trim().min(1)).default([])
 });
 
 /** Reads one line from stdin: hidden while typing on a terminal, or the first piped line. */
@@ -66,13 +70,28 @@ async function add(db: Database, args: string[]) {
 			email: { type: 'string' },
 			name: { type: 'string' },
 			role: { type: 'string' },
-			committee: { type: 'string', multiple: true }
+			committee: { type: 'string', multiple: true },
+			organisation: { type: 'string', multiple: true }
 		},
 		strict: true
 	});
 	const parsed = addSchema.safeParse(values);
 	if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('\n'));
-	const { email, name, role, committee: slugs } = parsed.data;
+	const { email, name, role, committee: slugs, organisation: orgSlugs } = parsed.data;
+	if (role === 'ministry' && orgSlugs.length === 0) {
+		throw new UsageError('a ministry user needs at least one --organisation SLUG');
+	}
+	if (role !== 'ministry' && orgSlugs.length > 0) {
+		throw new UsageError('--organisation is for ministry users only');
+	}
+	if (role === 'ministry' && slugs.length > 0) {
+		throw new UsageError('--committee is not for ministry users');
+	}
+	const organisations = await findOrganisationIdsBySlug(db, orgSlugs);
+	const unknownOrgs = orgSlugs.filter((s) => !organisations.some((o) => o.slug === s));
+	if (unknownOrgs.length > 0) {
+		throw new UsageError(`no organisation has the slug: ${unknownOrgs.join(', ')}`);
+	}
 	if (role === 'admin' && slugs.length > 0) {
 		throw new UsageError('--committee is for clerks and MPs, not admins');
 	}
@@ -93,10 +112,12 @@ async function add(db: Database, args: string[]) {
 		name,
 		role: role as Role,
 		committeeIds: committees.map((c) => c.id),
+		organisationIds: organisations.map((o) => o.id),
 		password,
 		mustChangePassword: false
 	});
-	const where = slugs.length > 0 ? ` for ${slugs.join(', ')}` : '';
+	const scope = [...slugs, ...orgSlugs];
+	const where = scope.length > 0 ? ` for ${scope.join(', ')}` : '';
 	console.log(`created user ${id}: ${name} <${email}>, ${role}${where}`);
 }
 

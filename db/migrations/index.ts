@@ -9,6 +9,7 @@ import * as m006 from './2026-11-29-006-evidence-update-index';
 import * as m007 from './2026-12-07-007-sign-in-devices';
 import * as m008 from './2026-12-07-008-change-notify';
 import * as m009 from './2026-12-07-009-transcripts';
+import * as m010 from './2026-12-07-010-ministry-replies';
 
 export const migrations: Record<string, Migration> = {
 	'2026-11-28-001-initial': m001,
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-29-006-evidence-update-index': m006,
 	'2026-12-07-007-sign-in-devices': m007,
 	'2026-12-07-008-change-notify': m008,
-	'2026-12-07-009-transcripts': m009
+	'2026-12-07-009-transcripts': m009,
+	'2026-12-07-010-ministry-replies': m010
 };

@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { DB, Role } from '../../src/lib/server/db/schema';
 import { getUserByEmail, findCommitteesBySlug } from '../../src/lib/server/queries/users';
+import { findOrganisationIdsBySlug } from '../../src/lib/server/queries/ministry';
 import { checkCredentials } from '../../src/lib/server/services/sign-in';
 import { createUser } from '../../src/lib/server/services/users';
 
@@ -13,6 +14,8 @@ export interface DemoAccount {
 	role: Role;
 	name: string;
 	committees: string[];
+	/** A ministry user's organisations, by slug. */
+	organisations?: string[];
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
@@ -43,6 +46,14 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 		role: 'clerk',
 		name: 'Daniel Mwangi (demo clerk, DCFNP)',
 		committees: ['finance-national-planning']
+	},
+	{
+		email: 'ministry@ahadi.example',
+		password: 'demo-ministry-password',
+		role: 'ministry',
+		name: 'Esther Kamau (demo liaison officer, State Department for Internal Security)',
+		committees: [],
+		organisations: ['sd-internal-security-national-administration']
 	}
 ];
 
@@ -54,25 +65,32 @@ const SEED_ACTOR = { id: null, label: 'system (demo seed)' };
  * committees (seedDemo) first.
  */
 export async function seedDemoUsers(
-	db: Kysely<DB>
+	db: Kysely<DB>,
+	{ roles }: { roles?: readonly Role[] } = {}
 ): Promise<{ email: string; password: string; role: Role; name: string }[]> {
-	for (const account of DEMO_ACCOUNTS) {
+	const accounts = DEMO_ACCOUNTS.filter((a) => !roles || roles.includes(a.role));
+	for (const account of accounts) {
 		if (await getUserByEmail(db, account.email)) continue;
 		const committees = await findCommitteesBySlug(db, account.committees);
 		const missing = account.committees.filter((s) => !committees.some((c) => c.slug === s));
 		if (missing.length > 0) {
 			throw new Error(`demo users need the demo committees first (missing: ${missing.join(', ')})`);
 		}
+		const organisations = await findOrganisationIdsBySlug(db, account.organisations ?? []);
+		if (organisations.length !== (account.organisations ?? []).length) {
+			throw new Error('demo users need the demo organisations first');
+		}
 		await createUser(db, SEED_ACTOR, {
 			email: account.email,
 			name: account.name,
 			role: account.role,
 			committeeIds: committees.map((c) => c.id),
+			organisationIds: organisations.map((o) => o.id),
 			password: account.password,
 			mustChangePassword: false
 		});
 	}
-	return DEMO_ACCOUNTS.map(({ email, password, role, name }) => ({ email, password, role, name }));
+	return accounts.map(({ email, password, role, name }) => ({ email, password, role, name }));
 }
 
 /**
@@ -93,11 +111,11 @@ export function formatDemoCredentials(
 ): string {
 	if (accounts.length === 0) return '';
 	const lines = accounts.map(
-		(a) => `  ${a.role.padEnd(6)} ${a.email.padEnd(28)} ${a.password.padEnd(28)} ${a.name}`
+		(a) => `  ${a.role.padEnd(8)} ${a.email.padEnd(28)} ${a.password.padEnd(28)} ${a.name}`
 	);
 	return [
 		'Demo accounts (demo data only: public passwords, never use them with real data):',
-		`  ${'role'.padEnd(6)} ${'email'.padEnd(28)} ${'password'.padEnd(28)} name`,
+		`  ${'role'.padEnd(8)} ${'email'.padEnd(28)} ${'password'.padEnd(28)} name`,
 		...lines
 	].join('\n');
 }

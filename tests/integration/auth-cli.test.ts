@@ -1,4 +1,8 @@
 // `npm run user -- …` (scripts/user.ts) and the demo accounts.
+import {
+	listOrganisationNames,
+	listUserOrganisationIds
+} from '../../src/lib/server/queries/ministry';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -129,12 +133,17 @@ describe('demo accounts', () => {
 		const first = await seedDemoUsers(db);
 		const again = await seedDemoUsers(db);
 		expect(again).toEqual(first);
-		expect(await countRows(db, 'users')).toBe(4);
-		expect(first.map((a) => a.role).sort()).toEqual(['admin', 'clerk', 'clerk', 'mp']);
+		expect(await countRows(db, 'users')).toBe(5);
+		expect(first.map((a) => a.role).sort()).toEqual(['admin', 'clerk', 'clerk', 'ministry', 'mp']);
 		for (const account of DEMO_ACCOUNTS) {
 			expect(await checkCredentials(db, account.email, account.password)).not.toBeNull();
 			const user = await getUserByEmail(db, account.email);
 			expect(user!.committees.map((c) => c.slug)).toEqual(account.committees);
+			const organisations = await listOrganisationNames(
+				db,
+				await listUserOrganisationIds(db, user!.id)
+			);
+			expect(organisations.map((o) => o.slug)).toEqual(account.organisations ?? []);
 		}
 	});
 

@@ -17,6 +17,7 @@ const user = (role: SessionUser['role'], extra: Partial<SessionUser> = {}): Sess
 	role,
 	mustChangePassword: false,
 	committeeIds: [],
+	organisationIds: [],
 	...extra
 });
 

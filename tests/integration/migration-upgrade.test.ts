@@ -42,7 +42,7 @@ describe('upgrading a database made by the first release', () => {
 
 			// In use: the demo data and accounts, as the first release loaded them.
 			await seedDemo(db);
-			await seedDemoUsers(db);
+			await seedDemoUsers(db, { roles: ['admin', 'clerk', 'mp'] });
 			const count = async (table: (typeof TABLES)[number]) =>
 				Number(
 					(

@@ -10,3 +10,5 @@ export * from './budget';
 export * from './attributed-money';
 export * from './budget-series';
 export * from './extraction-quality';
+export * from './replies';
+export * from './document-type';

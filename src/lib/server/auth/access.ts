@@ -8,7 +8,7 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export type Rule = { kind: 'public' } | { kind: 'roles'; roles: readonly Role[] };
 
-export const ROLES: readonly Role[] = ['mp', 'clerk', 'admin'];
+export const ROLES: readonly Role[] = ['mp', 'clerk', 'admin', 'ministry'];
 
 // Named rules, for this table and for the workspaces other routes will add.
 export const anyone: Rule = { kind: 'public' };
@@ -17,6 +17,7 @@ export const signedIn = roles(...ROLES);
 export const mps = roles('mp', 'admin');
 export const clerks = roles('clerk', 'admin');
 export const admins = roles('admin');
+export const ministries = roles('ministry');
 
 type Entry = Partial<Record<Method, Rule>>;
 
@@ -91,6 +92,20 @@ export const ACCESS: Record<string, Entry> = {
 	'/(mp)/briefing': { GET: mps },
 	'/(mp)/watchlist': { GET: mps, POST: mps },
 
+	// The ministry's right of reply: its undertakings and submissions (scoped to its own
+	// organisations where each record is loaded), and the committee's inbox.
+	'/(ministry)/ministry': { GET: ministries },
+	'/(ministry)/ministry/commitments/[id]': { GET: ministries, POST: ministries },
+	'/(clerk)/workspace/submissions': { GET: clerks },
+	'/(clerk)/workspace/submissions/[id]': { GET: clerks, POST: clerks },
+	'/(clerk)/workspace/commitments/[id]/submission': { GET: clerks, POST: clerks },
+	'/(clerk)/workspace/ministries': { GET: clerks, POST: clerks },
+	// A submission's document: public once sent on a published commitment; a draft's only to
+	// its ministry (checked where the file is loaded).
+	'/(public)/submissions/[id]/documents/[doc]': { GET: anyone },
+	// A one-time invitation link sets the invited person's password.
+	'/(auth)/invitation/[token]': { GET: anyone, POST: anyone },
+
 	// Deadline rules are maintained by admins.
 	'/(admin)/admin/deadline-rules': { GET: admins, POST: admins },
 	'/(admin)/admin/committees': { GET: admins, POST: admins }
@@ -144,7 +159,8 @@ export function canSeeRecord(
 }
 
 /** Where a user's work is, when signing in leads nowhere else: the workspace for those who edit. */
-export function homeFor(user: { role: Role }): '/workspace' | '/' {
+export function homeFor(user: { role: Role }): '/workspace' | '/ministry' | '/' {
+	if (user.role === 'ministry') return '/ministry';
 	return clerks.kind === 'roles' && clerks.roles.includes(user.role) ? '/workspace' : '/';
 }
 

@@ -19,6 +19,8 @@ export interface SessionUser {
 	role: Role;
 	mustChangePassword: boolean;
 	committeeIds: number[];
+	/** The organisations a ministry user answers for (empty for every other role). */
+	organisationIds: number[];
 }
 
 export interface Session {
@@ -92,18 +94,28 @@ export async function validateSessionToken(db: Kysely<DB>, token: string, now = 
 			.where('id', '=', id)
 			.execute();
 	}
-	const committees = await db
-		.selectFrom('user_committees')
-		.select('committee_id')
-		.where('user_id', '=', row.user_id)
-		.execute();
+	const [committees, organisations] = await Promise.all([
+		db
+			.selectFrom('user_committees')
+			.select('committee_id')
+			.where('user_id', '=', row.user_id)
+			.execute(),
+		row.role === 'ministry'
+			? db
+					.selectFrom('user_organisations')
+					.select('organisation_id')
+					.where('user_id', '=', row.user_id)
+					.execute()
+			: []
+	]);
 	const user: SessionUser = {
 		id: row.user_id,
 		email: row.email,
 		name: row.name,
 		role: row.role,
 		mustChangePassword: row.must_change_password === 1,
-		committeeIds: committees.map((c) => c.committee_id)
+		committeeIds: committees.map((c) => c.committee_id),
+		organisationIds: organisations.map((o) => o.organisation_id)
 	};
 	return { session, user };
 }

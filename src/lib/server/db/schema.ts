@@ -54,7 +54,11 @@ export type EconomicClass = 'recurrent' | 'development';
 export type OrganisationKind =
 	'ministry' | 'state_department' | 'agency' | 'treasury' | 'committee' | 'parliament' | 'other';
 export type House = 'national_assembly' | 'senate';
-export type Role = 'mp' | 'clerk' | 'admin';
+export type Role = 'mp' | 'clerk' | 'admin' | 'ministry';
+export type SubmissionKind = 'report' | 'extension' | 'drop';
+export type SubmissionState = 'draft' | 'sent' | 'decided';
+export type SubmissionDecision = 'received' | 'returned' | 'granted' | 'refused';
+export type SubmissionChannel = 'ahadi' | 'paper' | 'email';
 export type RequestKind = 'extension' | 'drop';
 export type Decision = 'pending' | 'granted' | 'refused';
 export type RuleUnit = 'days' | 'months';
@@ -431,6 +435,58 @@ export interface TranscriptCandidateTable {
 	decided_at: string | null;
 }
 
+export interface UserOrganisationTable {
+	user_id: number;
+	organisation_id: number;
+}
+
+export interface UserInvitationTable {
+	token_hash: string;
+	user_id: number;
+	created_by: number | null;
+	created_at: string;
+	expires_at: string;
+	used_at: string | null;
+}
+
+export interface MinistrySubmissionTable {
+	id: Generated<number>;
+	commitment_id: number;
+	organisation_id: number;
+	kind: SubmissionKind;
+	state: Defaulted<SubmissionState>;
+	body: string;
+	claimed_status: DeliveryStatus | null;
+	requested_until: string | null;
+	approved_by: string | null;
+	approved_on: string | null;
+	channel: Defaulted<SubmissionChannel>;
+	created_by: number;
+	created_at: string;
+	updated_at: string;
+	sent_on: string | null;
+	sent_at: string | null;
+	sent_by: number | null;
+	decision: SubmissionDecision | null;
+	decided_on: string | null;
+	decided_by: number | null;
+	decision_note: string | null;
+	granted_until: string | null;
+	evidence_id: number | null;
+	version: Defaulted<number>;
+}
+
+export interface SubmissionDocumentTable {
+	id: Generated<number>;
+	submission_id: number;
+	file_name: string;
+	media_type: string;
+	byte_size: number;
+	sha256: string;
+	content: Uint8Array;
+	created_at: string;
+}
+
 export interface DB {
 	organisations: OrganisationTable;
 	people: PersonTable;
@@ -463,6 +519,10 @@ export interface DB {
 	import_jobs: ImportJobTable;
 	transcripts: TranscriptTable;
 	transcript_candidates: TranscriptCandidateTable;
+	user_organisations: UserOrganisationTable;
+	user_invitations: UserInvitationTable;
+	ministry_submissions: MinistrySubmissionTable;
+	submission_documents: SubmissionDocumentTable;
 }
 
 export type Commitment = Selectable<CommitmentTable>;

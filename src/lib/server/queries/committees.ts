@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
-import type { CommitteeTable, DB } from '../db/schema';
+import type { CommitteeTable, DB, Role } from '../db/schema';
 
 type Handle = Kysely<DB> | Transaction<DB>;
 
@@ -37,7 +37,7 @@ export async function getCommitteeBySlug(db: Kysely<DB>, slug: string) {
 /** The committees a user may edit: all for admins, their own for clerks. */
 export async function listEditableCommittees(
 	db: Kysely<DB>,
-	user: { role: 'mp' | 'clerk' | 'admin'; committeeIds: readonly number[] }
+	user: { role: Role; committeeIds: readonly number[] }
 ) {
 	return db
 		.selectFrom('committees')

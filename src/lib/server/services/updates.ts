@@ -2,7 +2,7 @@
 // delivery status, its committee-process status or its due date, record an extension or drop
 // request, or record the committee's decision on one. The update and all its effects are
 // written in one transaction, each write audited, or nothing is. The rules are in update-rules.
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { todayInNairobi } from '../../domain';
 import { recordAudit, type Actor } from '../audit';
 import type { DB } from '../db/schema';
@@ -33,8 +33,19 @@ export async function recordUpdate(
 	input: UpdateInput,
 	{ today = todayInNairobi() }: { today?: string } = {}
 ): Promise<number> {
+	return db.transaction().execute((trx) => recordUpdateIn(trx, author, commitmentId, input, today));
+}
+
+/** recordUpdate inside a transaction the caller holds (a decision on a ministry's submission). */
+export async function recordUpdateIn(
+	trx: Transaction<DB>,
+	author: Author,
+	commitmentId: number,
+	input: UpdateInput,
+	today: string
+): Promise<number> {
 	const actor: Actor = { id: author.id, label: `${author.name} <${author.email}>` };
-	return db.transaction().execute(async (trx) => {
+	{
 		const c = await getCommitmentRow(trx, commitmentId);
 		if (!c) throw new NotFoundError();
 		if (c.version !== input.version) {
@@ -162,5 +173,5 @@ export async function recordUpdate(
 			});
 		}
 		return updateId;
-	});
+	}
 }

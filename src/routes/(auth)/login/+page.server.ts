@@ -40,7 +40,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const redirectTo = url.searchParams.get('redirectTo');
 	return {
 		continuing: safeRedirectTarget(redirectTo, '') !== '',
-		signedInAs: locals.user?.name ?? null
+		signedInAs: locals.user?.name ?? null,
+		invited: url.searchParams.get('invited') === '1'
 	};
 };
 

@@ -11,6 +11,7 @@ import { canEditCommittee, requireRole } from '$lib/server/auth/access';
 import { db } from '$lib/server/db/client';
 import { getPublishedCommitment } from '$lib/server/queries/commitments';
 import { getPrivateView } from '$lib/server/queries/mp-private';
+import { listCommitmentSubmissions } from '$lib/server/queries/ministry';
 import { addPrivateNote, deletePrivateNote, setWatching } from '$lib/server/services/mp-private';
 import { validateForm } from '$lib/server/forms/validation';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -30,8 +31,13 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	}));
 	const user = locals.user;
 	const isMp = user !== null && (user.role === 'mp' || user.role === 'admin');
+	// Only what the ministry sent (never its drafts), newest first.
+	const submissions = await listCommitmentSubmissions(db, c.id);
 	return {
 		commitment: c,
+		submissions,
+		ministryReport:
+			submissions.find((s) => s.kind === 'report' && s.decision !== 'returned') ?? null,
 		today,
 		progress: deliveryProgress(c.milestones),
 		daysOverdue: daysOverdue(
