@@ -36,7 +36,7 @@ export function demoPdf(text: string): Uint8Array {
 	return new TextEncoder().encode(body);
 }
 
-async function person(db: Kysely<DB>, email: string): Promise<Person> {
+export async function person(db: Kysely<DB>, email: string): Promise<Person> {
 	const u = await getUserByEmail(db, email);
 	if (!u) throw new Error(`the demo exchange needs the demo account ${email} first`);
 	return {

@@ -602,10 +602,12 @@ export interface ReplyFactsRow {
 /** Per published commitment: its deadline, its first report's date, and the extension decisions. */
 export async function listReplyFacts(
 	db: Handle,
-	scope: { committeeIds?: number[]; organisationIds?: number[] } = {}
+	scope: { by: 'committee' | 'organisation'; slug: string } | { committeeIds: number[] }
 ): Promise<ReplyFactsRow[]> {
 	let q = db
 		.selectFrom('commitments as c')
+		.innerJoin('committees as k', 'k.id', 'c.committee_id')
+		.innerJoin('organisations as o', 'o.id', 'c.organisation_id')
 		.select((eb) => [
 			'c.id',
 			'c.committee_id',
@@ -636,8 +638,12 @@ export async function listReplyFacts(
 				.as('refused')
 		])
 		.where('c.visibility', '=', 'published');
-	if (scope.committeeIds) q = q.where('c.committee_id', 'in', scope.committeeIds);
-	if (scope.organisationIds) q = q.where('c.organisation_id', 'in', scope.organisationIds);
+	if ('committeeIds' in scope) {
+		if (scope.committeeIds.length === 0) return [];
+		q = q.where('c.committee_id', 'in', scope.committeeIds);
+	} else {
+		q = q.where(scope.by === 'committee' ? 'k.slug' : 'o.slug', '=', scope.slug);
+	}
 	const rows = await q.execute();
 	return rows.map((r) => ({
 		commitmentId: r.id,
