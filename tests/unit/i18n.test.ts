@@ -32,7 +32,8 @@ describe('messages', () => {
 			'evidence_hansard',
 			'data_group_api',
 			'data_dl_fdp',
-			'bq_money_fact'
+			'bq_money_fact',
+			'mr_sha256'
 		]);
 		const english = en as Record<string, unknown>;
 		for (const [key, value] of Object.entries(sw)) {

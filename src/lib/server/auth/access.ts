@@ -49,6 +49,7 @@ export const ACCESS: Record<string, Entry> = {
 	'/(public)/data': { GET: anyone },
 	'/(public)/data/commitments.csv': { GET: anyone },
 	'/(public)/data/updates.csv': { GET: anyone },
+	'/(public)/data/submissions.csv': { GET: anyone },
 	'/(public)/data/budget-figures.csv': { GET: anyone },
 	'/(public)/data/budget-phases.csv': { GET: anyone },
 	'/(public)/data/datapackage.json': { GET: anyone },

@@ -1,11 +1,12 @@
 // Columns of the commitments and updates downloads: one row per record, dates ISO 8601, money in
 // whole shillings, statuses as their codes (documented on /data).
+import type { Submission } from '$lib/domain';
 import { attributeFunding, type AttributedMoney } from '$lib/domain';
 import type { CsvColumn } from './csv';
 import type { CommitmentSearchRow } from '../queries/commitment-search';
 import type { FundingLinkView } from '../queries/commitments';
 import type { PublishedUpdate } from '../queries/updates';
-import { links } from './serialize';
+import { evidenceUrl, links } from './serialize';
 
 /** A commitment's funding links, each with the money attributed to it (attributeFunding). */
 export type FundingOfCommitment = { line: FundingLinkView['line']; money: AttributedMoney }[];
@@ -103,11 +104,52 @@ export function updateColumns(origin: string): CsvColumn<PublishedUpdate>[] {
 			kind: 'text',
 			value: (u) => joined(u.evidence.map((e) => e.title))
 		},
-		{ header: 'evidence_urls', kind: 'text', value: (u) => joined(u.evidence.map((e) => e.url)) },
+		{
+			header: 'evidence_urls',
+			kind: 'text',
+			value: (u) => joined(u.evidence.map((e) => evidenceUrl(e.url, origin)))
+		},
 		{
 			header: 'commitment_url',
 			kind: 'text',
 			value: (u) => links.commitmentPage(origin, u.commitment.ref)
+		}
+	];
+}
+
+export function submissionColumns(origin: string): CsvColumn<Submission>[] {
+	return [
+		{ header: 'submission_id', kind: 'number', value: (s) => s.id },
+		{ header: 'commitment_ref', kind: 'text', value: (s) => s.commitmentRef },
+		{ header: 'committee', kind: 'text', value: (s) => s.committee },
+		{ header: 'organisation', kind: 'text', value: (s) => s.organisation },
+		{ header: 'kind', kind: 'text', value: (s) => s.kind },
+		{ header: 'channel', kind: 'text', value: (s) => s.channel },
+		{ header: 'sent_on', kind: 'date', value: (s) => s.sentOn },
+		{ header: 'text', kind: 'text', value: (s) => s.body },
+		{ header: 'claimed_status', kind: 'text', value: (s) => s.claimedStatus },
+		{ header: 'requested_until', kind: 'date', value: (s) => s.requestedUntil },
+		{ header: 'approved_by', kind: 'text', value: (s) => s.approvedBy },
+		{ header: 'approved_on', kind: 'date', value: (s) => s.approvedOn },
+		{ header: 'decision', kind: 'text', value: (s) => s.decision },
+		{ header: 'decided_on', kind: 'date', value: (s) => s.decidedOn },
+		{ header: 'decision_note', kind: 'text', value: (s) => s.decisionNote },
+		{ header: 'granted_until', kind: 'date', value: (s) => s.grantedUntil },
+		{
+			header: 'document_urls',
+			kind: 'text',
+			value: (s) =>
+				joined(s.documents.map((d) => `${origin}/submissions/${s.id}/documents/${d.id}`))
+		},
+		{
+			header: 'document_sha256',
+			kind: 'text',
+			value: (s) => joined(s.documents.map((d) => d.sha256))
+		},
+		{
+			header: 'url',
+			kind: 'text',
+			value: (s) => `${links.commitmentPage(origin, s.commitmentRef)}#submission-${s.id}`
 		}
 	];
 }

@@ -7,7 +7,7 @@ import {
 } from '$lib/domain';
 import { escapeHtml, renderAtom, type AtomEntry } from './atom';
 import type { PublishedUpdate } from '../queries/updates';
-import { links } from './serialize';
+import { evidenceUrl, links } from './serialize';
 
 /** Entries per feed: enough for any reader polling daily. */
 export const FEED_LIMIT = 50;
@@ -43,7 +43,7 @@ function entryOf(u: PublishedUpdate, origin: string, host: string): AtomEntry {
 	const changed = changes(u);
 	const evidence = u.evidence
 		.map((e) => {
-			const href = safeHref(e.url);
+			const href = safeHref(evidenceUrl(e.url, origin));
 			const title = escapeHtml(e.title);
 			const label = href ? `<a href="${escapeHtml(href)}">${title}</a>` : title;
 			const date = e.publishedOn ? `, ${escapeHtml(formatDate(e.publishedOn))}` : '';

@@ -209,7 +209,38 @@ const schemas: Record<string, Schema> = {
 		dueDateHistory: list(
 			obj({ changedOn: date, from: orNull(date), to: orNull(date), reason: str })
 		),
+		ministrySubmissions: list(ref('MinistrySubmission')),
 		funding: list(ref('FundingLink'))
+	}),
+	MinistrySubmission: obj({
+		id: { type: 'integer', minimum: 1 },
+		commitmentRef: str,
+		kind: {
+			...oneOfValues(['report', 'extension', 'drop']),
+			description:
+				'An implementation report, a request for more time, or a request to drop the undertaking'
+		},
+		organisation: str,
+		channel: {
+			...oneOfValues(['ahadi', 'paper', 'email']),
+			description: 'Sent through Ahadi, or received on paper or by e-mail and recorded by a clerk'
+		},
+		sentOn: orNull(date),
+		text: str,
+		claimedStatus: orNull(oneOfValues(DELIVERY_STATUSES)),
+		requestedUntil: orNull(date),
+		approvedBy: orNull(str),
+		approvedOn: orNull(date),
+		decision: orNull(
+			obj({
+				outcome: oneOfValues(['received', 'returned', 'granted', 'refused']),
+				decidedOn: date,
+				note: str,
+				grantedUntil: orNull(date)
+			})
+		),
+		documents: list(obj({ fileName: str, mediaType: str, byteSize: count, sha256: str, url: uri })),
+		url: uri
 	}),
 	Update: obj({
 		date,
@@ -576,6 +607,14 @@ export function openApiDocument(origin: string) {
 				'The change log of every published commitment, one row per update, newest first.',
 				{ '200': csv('CSV with a header row'), '304': notModified, '400': badRequest },
 				[queryParam('committee', 'Committee slug', str)],
+				'Downloads'
+			),
+			'/data/submissions.csv': get(
+				'downloadSubmissionsCsv',
+				'Ministry submissions (CSV)',
+				'Every report and request a ministry sent on a published commitment (never a draft), with the committee’s decision, oldest first; documents by link, separated by " | ".',
+				{ '200': csv('CSV with a header row'), '304': notModified },
+				[],
 				'Downloads'
 			),
 			'/data/budget-figures.csv': get(

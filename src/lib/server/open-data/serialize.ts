@@ -1,6 +1,7 @@
 // The public shapes of the open data API. Records are mapped field by field (never spread from a
 // database row), so a column added later is not published by accident. The OpenAPI document in
 // ./openapi.ts describes exactly these shapes, and the end-to-end tests hold the two together.
+import type { Submission } from '$lib/domain';
 import { attributeFunding, summariseLine, type LineSummary } from '$lib/domain';
 import { commitmentPath } from '$lib/domain/commitment-query';
 import type { BudgetLineRecord } from '../queries/budget-lines';
@@ -79,11 +80,19 @@ interface EvidenceLike {
 	illustrative: number;
 }
 
-function toEvidence(e: EvidenceLike) {
+/**
+ * An evidence link as published: Ahadi's own pages (a ministry's submission) are stored as paths
+ * and published as absolute addresses on this origin; others as recorded.
+ */
+export function evidenceUrl(url: string | null, origin: string): string | null {
+	return url !== null && url.startsWith('/') && !url.startsWith('//') ? origin + url : url;
+}
+
+function toEvidence(e: EvidenceLike, origin: string) {
 	return {
 		type: e.type,
 		title: e.title,
-		url: e.url,
+		url: evidenceUrl(e.url, origin),
 		publishedOn: e.published_on,
 		excerpt: e.excerpt,
 		illustrative: e.illustrative === 1
@@ -140,16 +149,51 @@ function toBudgetFigure(f: {
 	};
 }
 
+/** A ministry's submission once sent, with the committee's decision; documents by link. */
+export function toSubmission(s: Submission, origin: string) {
+	return {
+		id: s.id,
+		commitmentRef: s.commitmentRef,
+		kind: s.kind,
+		organisation: s.organisation,
+		channel: s.channel,
+		sentOn: s.sentOn,
+		text: s.body,
+		claimedStatus: s.claimedStatus,
+		requestedUntil: s.requestedUntil,
+		approvedBy: s.approvedBy,
+		approvedOn: s.approvedOn,
+		decision:
+			s.decision === null || s.decidedOn === null
+				? null
+				: {
+						outcome: s.decision,
+						decidedOn: s.decidedOn,
+						note: s.decisionNote ?? '',
+						grantedUntil: s.grantedUntil
+					},
+		documents: s.documents.map((d) => ({
+			fileName: d.fileName,
+			mediaType: d.mediaType,
+			byteSize: d.byteSize,
+			sha256: d.sha256,
+			url: `${origin}/submissions/${s.id}/documents/${d.id}`
+		})),
+		url: `${links.commitmentPage(origin, s.commitmentRef)}#submission-${s.id}`
+	};
+}
+
 /** One commitment with its story: quote, milestones, change log, due dates and money. */
 export function toCommitmentDetail(
 	item: CommitmentSearchRow,
 	c: PublishedCommitment,
-	origin: string
+	origin: string,
+	submissions: readonly Submission[] = []
 ) {
 	const evidenceById = new Map<number, ReturnType<typeof toEvidence>>();
 	const evidenceOfUpdate = new Map<number, ReturnType<typeof toEvidence>[]>();
 	for (const e of c.evidence) {
-		const shaped = toEvidence(e);
+		const shaped = toEvidence(e, origin);
 		evidenceById.set(e.id, shaped);
 		if (e.update_id !== null) {
 			const list = evidenceOfUpdate.get(e.update_id) ?? [];
@@ -197,6 +241,10 @@ export function toCommitmentDetail(
 			evidence: evidenceOfUpdate.get(u.id) ?? []
 		})),
 		evidence: [...evidenceById.values()],
+		// What the ministry sent (never its drafts) and what the committee decided.
+		ministrySubmissions: submissions
+			.filter((x) => x.state !== 'draft')
+			.map((x) => toSubmission(x, origin)),
 		dueDateHistory: c.dueChanges.map((d) => ({
 			changedOn: d.changed_on,
 			from: d.from_on,

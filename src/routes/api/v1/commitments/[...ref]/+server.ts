@@ -4,6 +4,7 @@ import { cachedJson, notFound } from '$lib/server/open-data/http';
 import { toCommitmentDetail } from '$lib/server/open-data/serialize';
 import { findPublicCommitment } from '$lib/server/queries/commitment-search';
 import { getPublishedCommitment } from '$lib/server/queries/commitments';
+import { listCommitmentSubmissions } from '$lib/server/queries/ministry';
 import type { RequestHandler } from './$types';
 
 const NOT_FOUND = 'No published commitment has this reference.';
@@ -19,5 +20,6 @@ export const GET: RequestHandler = async ({ params, url, request }) => {
 	]);
 	// Drafts and unknown references answer alike, so a draft's existence does not leak.
 	if (!item || !story) return notFound(NOT_FOUND);
-	return cachedJson(request, { data: toCommitmentDetail(item, story, url.origin) });
+	const submissions = await listCommitmentSubmissions(db, story.id);
+	return cachedJson(request, { data: toCommitmentDetail(item, story, url.origin, submissions) });
 };
