@@ -2,18 +2,13 @@
 // resources released before the next page is read, the document destroyed at the end.
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-// pdf.js runs its worker in this thread on Node; loading the worker module with this one, at
-// start-up, spares the first upload the import (globalThis.pdfjsWorker is pdf.js's own hook).
-import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { dropFurniture, type PagedLine } from './furniture';
 import { MAX_TRANSCRIPT_PAGES } from './limits';
 import { linesOfItems, type PositionedItem } from './page-lines';
+import { pdfjs } from './pdfjs';
 import { TranscriptError, type ReadDocument } from './types';
-
-(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= pdfjsWorker;
 
 const BOLD_FACE = /bold|black|heavy|semibold|demibold|,b$|-b$/i;
 
