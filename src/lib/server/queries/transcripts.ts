@@ -1,40 +1,23 @@
 // Transcripts kept with their sittings, the sentences proposed from them, and the decisions
 // Ahadi's precision and recall are measured from.
-import type { Kysely, Transaction } from 'kysely';
-import type { CandidateDecision, CommitmentType, DB, TranscriptKind } from '../db/schema';
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type {
+	CandidateDecision,
+	DB,
+	TranscriptCandidateTable,
+	TranscriptTable
+} from '../db/schema';
 
 type Handle = Kysely<DB> | Transaction<DB>;
 
-export interface TranscriptValues {
-	committee_id: number;
-	file_name: string;
-	kind: TranscriptKind;
-	byte_size: number;
-	sha256: string;
-	content: Uint8Array;
-	pages: number;
-	speeches: number;
-	sitting_json: string;
-	created_by: number;
-	created_at: string;
-}
+/** A transcript as read in; its sitting is set when the clerk confirms it. */
+export type TranscriptValues = Omit<Insertable<TranscriptTable>, 'id' | 'sitting_id'>;
 
-export interface CandidateValues {
-	position: number;
-	quote: string;
-	context: string;
-	speaker_name: string | null;
-	speaker_title: string | null;
-	speaker_role: string;
-	page: number;
-	line: number;
-	score: number;
-	signals: string;
-	title: string;
-	type: CommitmentType;
-	due_on: string | null;
-	due_reason: string | null;
-}
+/** A proposal as extracted: its transcript is given on insert, its decision comes later. */
+export type CandidateValues = Omit<
+	Insertable<TranscriptCandidateTable>,
+	'id' | 'transcript_id' | 'decision' | 'reason' | 'commitment_id' | 'decided_by' | 'decided_at'
+>;
 
 export async function insertTranscript(
 	trx: Transaction<DB>,
