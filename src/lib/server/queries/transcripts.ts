@@ -154,33 +154,33 @@ export async function listTranscriptTallies(
 		.selectFrom('transcripts as t')
 		.innerJoin('committees as k', 'k.id', 't.committee_id')
 		.leftJoin('sittings as s', 's.id', 't.sitting_id')
-		.select((eb) => {
-			const count = (decision: CandidateDecision) =>
+		// The decisions of every transcript, in one pass over the proposals.
+		.leftJoin(
+			(eb) =>
 				eb
 					.selectFrom('transcript_candidates as c')
-					.select((e) => e.fn.countAll<number>().as('n'))
-					.whereRef('c.transcript_id', '=', 't.id')
-					.where('c.decision', '=', decision);
-			return [
-				't.id',
-				't.file_name',
-				'k.abbreviation as committee_abbreviation',
-				't.sitting_id',
-				's.sat_on',
-				't.created_at',
-				eb
-					.selectFrom('transcript_candidates as c')
-					.select((e) => e.fn.countAll<number>().as('n'))
-					.whereRef('c.transcript_id', '=', 't.id')
-					.as('proposed'),
-				count('accepted').as('accepted'),
-				count('edited').as('edited'),
-				count('merged').as('merged'),
-				count('rejected').as('rejected'),
+					.select((e) => {
+						const count = (decision: CandidateDecision) =>
+							e.fn.sum<number>(e.case().when('c.decision', '=', decision).then(1).else(0).end());
+						return [
+							'c.transcript_id',
+							e.fn.countAll<number>().as('proposed'),
+							count('accepted').as('accepted'),
+							count('edited').as('edited'),
+							count('merged').as('merged'),
+							count('rejected').as('rejected')
+						];
+					})
+					.groupBy('c.transcript_id')
+					.as('d'),
+			(join) => join.onRef('d.transcript_id', '=', 't.id')
+		)
+		// Each sitting's commitments that no proposal became.
+		.leftJoin(
+			(eb) =>
 				eb
 					.selectFrom('commitments as m')
-					.select((e) => e.fn.countAll<number>().as('n'))
-					.whereRef('m.sitting_id', '=', 't.sitting_id')
+					.select((e) => ['m.sitting_id', e.fn.countAll<number>().as('by_hand')])
 					.where((e) =>
 						e.not(
 							e.exists(
@@ -191,9 +191,24 @@ export async function listTranscriptTallies(
 							)
 						)
 					)
-					.as('by_hand')
-			];
-		})
+					.groupBy('m.sitting_id')
+					.as('h'),
+			(join) => join.onRef('h.sitting_id', '=', 't.sitting_id')
+		)
+		.select([
+			't.id',
+			't.file_name',
+			'k.abbreviation as committee_abbreviation',
+			't.sitting_id',
+			's.sat_on',
+			't.created_at',
+			'd.proposed',
+			'd.accepted',
+			'd.edited',
+			'd.merged',
+			'd.rejected',
+			'h.by_hand'
+		])
 		.$if(committeeIds !== null, (q) =>
 			q.where('t.committee_id', 'in', committeeIds!.length ? [...committeeIds!] : [-1])
 		)
