@@ -96,6 +96,8 @@ export default ts.config(
 			'data/',
 			'test-results/',
 			'playwright-report/',
+			// The bench's output, with the extraction child it bundles for plain Node.
+			'bench-results/',
 			'src/lib/paraglide/',
 			// Built by scripts/build-charts.mjs from src/lib/charts/draw.ts.
 			'static/charts.js',

@@ -423,10 +423,33 @@ describe('reviewing the proposals', () => {
 		});
 		const tallies = await listTranscriptTallies(db, [committeeId]);
 		expect(tallies).toHaveLength(1);
-		expect(tallies[0]).toMatchObject({ accepted: 1, rejected: 1, by_hand: 1 });
+		expect(tallies[0]).toMatchObject({
+			id,
+			sitting_id: sittingId,
+			proposed: (await listCandidates(db, id)).length,
+			accepted: 1,
+			edited: 0,
+			merged: 0,
+			rejected: 1,
+			by_hand: 1
+		});
 		const quality = extractionQuality(tallies);
 		expect(quality.precision).toBe(0.5);
 		expect(quality.recall).toBe(0.5);
+		// A transcript not yet reviewed: its proposals counted, no decisions, no sitting.
+		const later = await intake(`${HANSARD}\n`);
+		const [newest] = await listTranscriptTallies(db, [committeeId]);
+		expect(newest).toMatchObject({
+			id: later,
+			sitting_id: null,
+			proposed: (await listCandidates(db, later)).length,
+			accepted: 0,
+			edited: 0,
+			merged: 0,
+			rejected: 0,
+			by_hand: 0
+		});
+		expect(newest!.proposed).toBeGreaterThan(0);
 		expect(await listTranscriptTallies(db, [committeeId + 1])).toEqual([]);
 	});
 });

@@ -1,40 +1,23 @@
 // Transcripts kept with their sittings, the sentences proposed from them, and the decisions
 // Ahadi's precision and recall are measured from.
-import type { Kysely, Transaction } from 'kysely';
-import type { CandidateDecision, CommitmentType, DB, TranscriptKind } from '../db/schema';
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type {
+	CandidateDecision,
+	DB,
+	TranscriptCandidateTable,
+	TranscriptTable
+} from '../db/schema';
 
 type Handle = Kysely<DB> | Transaction<DB>;
 
-export interface TranscriptValues {
-	committee_id: number;
-	file_name: string;
-	kind: TranscriptKind;
-	byte_size: number;
-	sha256: string;
-	content: Uint8Array;
-	pages: number;
-	speeches: number;
-	sitting_json: string;
-	created_by: number;
-	created_at: string;
-}
+/** A transcript as read in; its sitting is set when the clerk confirms it. */
+export type TranscriptValues = Omit<Insertable<TranscriptTable>, 'id' | 'sitting_id'>;
 
-export interface CandidateValues {
-	position: number;
-	quote: string;
-	context: string;
-	speaker_name: string | null;
-	speaker_title: string | null;
-	speaker_role: string;
-	page: number;
-	line: number;
-	score: number;
-	signals: string;
-	title: string;
-	type: CommitmentType;
-	due_on: string | null;
-	due_reason: string | null;
-}
+/** A proposal as extracted: its transcript is given on insert, its decision comes later. */
+export type CandidateValues = Omit<
+	Insertable<TranscriptCandidateTable>,
+	'id' | 'transcript_id' | 'decision' | 'reason' | 'commitment_id' | 'decided_by' | 'decided_at'
+>;
 
 export async function insertTranscript(
 	trx: Transaction<DB>,
@@ -171,33 +154,33 @@ export async function listTranscriptTallies(
 		.selectFrom('transcripts as t')
 		.innerJoin('committees as k', 'k.id', 't.committee_id')
 		.leftJoin('sittings as s', 's.id', 't.sitting_id')
-		.select((eb) => {
-			const count = (decision: CandidateDecision) =>
+		// The decisions of every transcript, in one pass over the proposals.
+		.leftJoin(
+			(eb) =>
 				eb
 					.selectFrom('transcript_candidates as c')
-					.select((e) => e.fn.countAll<number>().as('n'))
-					.whereRef('c.transcript_id', '=', 't.id')
-					.where('c.decision', '=', decision);
-			return [
-				't.id',
-				't.file_name',
-				'k.abbreviation as committee_abbreviation',
-				't.sitting_id',
-				's.sat_on',
-				't.created_at',
-				eb
-					.selectFrom('transcript_candidates as c')
-					.select((e) => e.fn.countAll<number>().as('n'))
-					.whereRef('c.transcript_id', '=', 't.id')
-					.as('proposed'),
-				count('accepted').as('accepted'),
-				count('edited').as('edited'),
-				count('merged').as('merged'),
-				count('rejected').as('rejected'),
+					.select((e) => {
+						const count = (decision: CandidateDecision) =>
+							e.fn.sum<number>(e.case().when('c.decision', '=', decision).then(1).else(0).end());
+						return [
+							'c.transcript_id',
+							e.fn.countAll<number>().as('proposed'),
+							count('accepted').as('accepted'),
+							count('edited').as('edited'),
+							count('merged').as('merged'),
+							count('rejected').as('rejected')
+						];
+					})
+					.groupBy('c.transcript_id')
+					.as('d'),
+			(join) => join.onRef('d.transcript_id', '=', 't.id')
+		)
+		// Each sitting's commitments that no proposal became.
+		.leftJoin(
+			(eb) =>
 				eb
 					.selectFrom('commitments as m')
-					.select((e) => e.fn.countAll<number>().as('n'))
-					.whereRef('m.sitting_id', '=', 't.sitting_id')
+					.select((e) => ['m.sitting_id', e.fn.countAll<number>().as('by_hand')])
 					.where((e) =>
 						e.not(
 							e.exists(
@@ -208,9 +191,24 @@ export async function listTranscriptTallies(
 							)
 						)
 					)
-					.as('by_hand')
-			];
-		})
+					.groupBy('m.sitting_id')
+					.as('h'),
+			(join) => join.onRef('h.sitting_id', '=', 't.sitting_id')
+		)
+		.select([
+			't.id',
+			't.file_name',
+			'k.abbreviation as committee_abbreviation',
+			't.sitting_id',
+			's.sat_on',
+			't.created_at',
+			'd.proposed',
+			'd.accepted',
+			'd.edited',
+			'd.merged',
+			'd.rejected',
+			'h.by_hand'
+		])
 		.$if(committeeIds !== null, (q) =>
 			q.where('t.committee_id', 'in', committeeIds!.length ? [...committeeIds!] : [-1])
 		)

@@ -34,10 +34,27 @@ export function stripInlineScenes(text: string): string {
 		.trim();
 }
 
+const LETTER = /\p{L}/u;
+const UPPER = /\p{Lu}/u;
+
 /** A heading: a line in capitals ("CONSIDERATION OF THE REPORT ON…", "QUESTIONS"). */
 export function isHeading(text: string): boolean {
-	const letters = text.replace(/[^\p{L}]/gu, '');
-	if (letters.length < 4) return false;
-	const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
-	return upper / letters.length >= 0.9 && !/:\s*\S/.test(text);
+	// Asked of every line: letters counted in one pass, ASCII without a regular expression.
+	let letters = 0;
+	let upper = 0;
+	for (const ch of text) {
+		const c = ch.charCodeAt(0);
+		if (c < 128) {
+			if (c >= 65 && c <= 90) {
+				letters++;
+				upper++;
+			} else if (c >= 97 && c <= 122) letters++;
+		} else if (LETTER.test(ch)) {
+			// In UTF-16 units, as the share was always measured.
+			letters += ch.length;
+			if (UPPER.test(ch)) upper += ch.length;
+		}
+	}
+	if (letters < 4) return false;
+	return upper / letters >= 0.9 && !/:\s*\S/.test(text);
 }

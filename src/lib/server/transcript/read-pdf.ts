@@ -1,27 +1,14 @@
 // A PDF's text lines with pdf.js, page by page: each page's items grouped into lines, its
 // resources released before the next page is read, the document destroyed at the end.
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-// pdf.js runs its worker in this thread on Node; loading the worker module with this one, at
-// start-up, spares the first upload the import (globalThis.pdfjsWorker is pdf.js's own hook).
-import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { dropFurniture, type PagedLine } from './furniture';
 import { MAX_TRANSCRIPT_PAGES } from './limits';
-import { linesOfItems, type PositionedItem } from './page-lines';
+import { linesOfItems, type PageLine, type PositionedItem } from './page-lines';
+import { pdfjs } from './pdfjs';
 import { TranscriptError, type ReadDocument } from './types';
 
-(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= pdfjsWorker;
-
 const BOLD_FACE = /bold|black|heavy|semibold|demibold|,b$|-b$/i;
-
-function standardFontDataUrl(): string {
-	const require = createRequire(import.meta.url);
-	const root = path.dirname(require.resolve('pdfjs-dist/package.json'));
-	return path.join(root, 'standard_fonts') + path.sep;
-}
 
 function problemOf(error: unknown): TranscriptError {
 	if (error instanceof TranscriptError) return error;
@@ -50,22 +37,31 @@ function fontIsBold(page: PDFPageProxy, fontName: string, cache: Map<string, boo
 	return bold;
 }
 
-async function linesOfPage(
-	page: PDFPageProxy,
-	fonts: Map<string, boolean>
-): Promise<{ text: string; bold: boolean }[]> {
+async function linesOfPage(page: PDFPageProxy, fonts: Map<string, boolean>): Promise<PageLine[]> {
 	const content = await page.getTextContent();
-	const items = content.items.filter((i): i is TextItem => 'str' in i);
+	// Empty items (pdf.js's end-of-line markers among them) add nothing to a line.
+	const items: TextItem[] = [];
+	let unknownFont = false;
+	for (const i of content.items) {
+		if (!('str' in i) || i.str.length === 0) continue;
+		items.push(i);
+		if (!fonts.has(i.fontName)) unknownFont = true;
+	}
 	// Fonts load with the operator list; skip it when every font of the page is already known.
-	if (items.some((i) => !fonts.has(i.fontName))) await page.getOperatorList();
-	const positioned: PositionedItem[] = items.map((i) => ({
-		text: i.str,
-		x: i.transform[4],
-		y: i.transform[5],
-		width: i.width,
-		size: Math.hypot(i.transform[2], i.transform[3]) || i.height || 10,
-		bold: fontIsBold(page, i.fontName, fonts)
-	}));
+	if (unknownFont) await page.getOperatorList();
+	const positioned: PositionedItem[] = new Array(items.length);
+	for (let k = 0; k < items.length; k++) {
+		const i = items[k]!;
+		const t = i.transform;
+		positioned[k] = {
+			text: i.str,
+			x: t[4],
+			y: t[5],
+			width: i.width,
+			size: Math.hypot(t[2], t[3]) || i.height || 10,
+			bold: fontIsBold(page, i.fontName, fonts)
+		};
+	}
 	return linesOfItems(positioned);
 }
 
@@ -74,7 +70,8 @@ export async function readPdf(bytes: Uint8Array, signal?: AbortSignal): Promise<
 	const task = pdfjs.getDocument({
 		// pdf.js takes ownership of (detaches) the buffer it is given, and refuses a Buffer: a copy.
 		data: new Uint8Array(bytes),
-		standardFontDataUrl: standardFontDataUrl(),
+		// No standardFontDataUrl: the outlines of the standard fonts serve only drawing, and
+		// parsing them cost each document more than reading its text.
 		useSystemFonts: false,
 		disableFontFace: true,
 		isEvalSupported: false,
