@@ -13,6 +13,7 @@ import { bin, ensureBuilt, root, run } from '../lib.mjs';
 import { SERVER_ARGS } from '../server-command.mjs';
 import { clientJsOf } from './client-js.mjs';
 import { measureImportMemory } from './import-memory.mjs';
+import { measureUploadMemory, prepareUploadBench } from './upload-memory.mjs';
 import { measureImport } from './import-rate.mjs';
 import { sendRefused } from './refused.mjs';
 import { peakRssMb, signIn, startServer, stopServer } from './servers.mjs';
@@ -359,6 +360,15 @@ for (const size of SIZES) {
 			password: PASSWORD
 		});
 	}
+}
+
+// Two 20 MB documents uploaded by a ministry at once, on a fresh demo database.
+log('two 20 MB documents uploaded by a ministry at once: idle and peak RSS');
+{
+	const dbFile = join(outDir, 'upload-memory.db');
+	const account = prepareUploadBench(dbFile);
+	results.uploadMemory = await measureUploadMemory({ dbFile, port: PORT, ...account });
+	for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
 }
 
 // The transcripts row (scripts/bench/transcripts.ts, TypeScript: run through tsx in its own

@@ -146,6 +146,12 @@ export function formatReport(input) {
 			`- The largest allowed CSV (${fmt(mem.bytes / KB / KB, 1)} MB, ${fmt(mem.rows)} figures) uploaded, previewed and imported through the server: idle RSS ${fmt(mem.idleRssMb)} MB, peak RSS ${fmt(mem.previewPeakRssMb)} MB by the end of the preview and ${fmt(mem.peakRssMb)} MB by the end of the import (preview ${fmt(mem.previewSeconds, 1)} s, done after ${fmt(mem.seconds, 1)} s).`
 		);
 	}
+	const up = results.uploadMemory;
+	if (up) {
+		lines.push(
+			`- ${fmt(up.uploads)} documents of ${fmt(up.bytesEach / KB / KB, 1)} MB uploaded by a ministry at the same time: idle RSS ${fmt(up.idleRssMb)} MB, peak RSS ${fmt(up.peakRssMb)} MB (${fmt(up.seconds, 1)} s). The body is read whole (SvelteKit's form data), so the peak grows with the documents, bounded by the 20 MB limit per document and BODY_SIZE_LIMIT per request.`
+		);
+	}
 	if (results.transcripts) {
 		const t = formatTranscripts(results.transcripts);
 		lines.push(...t.lines);
