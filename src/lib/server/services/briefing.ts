@@ -2,6 +2,8 @@
 // then evidence), whatever the number of commitments, updates or budget lines. Each section
 // lists at most BRIEFING_SECTION_LIMIT items; `more` says how many were left out (and is absent
 // when nothing was), so the pack stays small for a committee of any size.
+import { listReplyFacts } from '../queries/ministry';
+import { replyFigures } from '../../domain/replies';
 import type { Kysely } from 'kysely';
 import {
 	addDays,
@@ -223,13 +225,16 @@ export async function computeBriefing(
 ) {
 	const dueBy = addDays(today, DUE_SOON_DAYS);
 	const limit = BRIEFING_SECTION_LIMIT;
-	const [summary, deadlines, milestones, updateRows, dueChangeRows] = await Promise.all([
-		summariseCommitteeCommitments(db, committee.id, limit),
-		listDeadlineCommitments(db, committee.id, today, dueBy, since, limit),
-		listBriefingMilestones(db, committee.id, since, nairobiDayStart(addDays(since, 1)), dueBy),
-		listUpdatesSince(db, committee.id, since),
-		listDueDateChangesSince(db, committee.id, since)
-	]);
+	const [summary, deadlines, milestones, updateRows, dueChangeRows, replyFacts] = await Promise.all(
+		[
+			summariseCommitteeCommitments(db, committee.id, limit),
+			listDeadlineCommitments(db, committee.id, today, dueBy, since, limit),
+			listBriefingMilestones(db, committee.id, since, nairobiDayStart(addDays(since, 1)), dueBy),
+			listUpdatesSince(db, committee.id, since),
+			listDueDateChangesSince(db, committee.id, since),
+			listReplyFacts(db, { committeeIds: [committee.id] })
+		]
+	);
 	const updates = updateRows.slice(0, MAX_BRIEFING_UPDATES);
 	const dueChanges = dueChangeRows.slice(0, MAX_BRIEFING_UPDATES);
 	const evidence = await listEvidenceOfUpdates(
@@ -402,6 +407,8 @@ export async function computeBriefing(
 		// The most pressing first (suggestQuestions' order): a sitting has time for a few dozen.
 		questions,
 		questionsMore: Math.max(0, allQuestions.length - MAX_BRIEFING_QUESTIONS),
+		// How the ministries answered the committee (sent submissions only).
+		replies: replyFigures(replyFacts, today),
 		// Items left out of each section (only when some were: the pack of a small committee is
 		// exactly what it always was). The questions are about the items shown.
 		more,
