@@ -234,6 +234,10 @@ export async function updateUser(
 	await db.transaction().execute(async (trx) => {
 		const before = await getUser(trx, id);
 		if (!before) throw new NotFoundError();
+		// A ministry user is made by invitation, which names its organisation.
+		if (input.role === 'ministry' && before.role !== 'ministry') {
+			throw InputError.of('role', m.svc_us_ministry_organisation());
+		}
 		const ok = await updateUserProfile(trx, id, input.version, input);
 		if (!ok) throw new StaleRecordError();
 		await replaceUserCommittees(trx, id, committeeIds);
