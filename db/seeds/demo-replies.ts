@@ -4,14 +4,22 @@
 // Illustrative: no such letters exist. Needs seedDemo and seedDemoUsers first. Relative imports.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/lib/server/db/schema';
+import { createHash } from 'node:crypto';
+import { recordAudit } from '../../src/lib/server/audit';
 import { getUserByEmail } from '../../src/lib/server/queries/users';
-import { listUserOrganisationIds } from '../../src/lib/server/queries/ministry';
+import {
+	insertDocument,
+	insertSubmission,
+	listUserOrganisationIds
+} from '../../src/lib/server/queries/ministry';
 import {
 	decideSubmission,
 	saveDraft,
 	sendSubmission,
 	type Person
 } from '../../src/lib/server/services/ministry-replies';
+
+const SEED_ACTOR = { id: null, label: 'system (demo seed)' };
 
 /** A one-page PDF saying what it is, so the demo report has a real document to download. */
 export function demoPdf(text: string): Uint8Array {
@@ -106,50 +114,52 @@ export async function seedDemoReplies(db: Kysely<DB>): Promise<{ loaded: boolean
 		);
 	};
 
-	// DCAIS/2025/001: a report the committee received (the ministry says on track; the
-	// committee still assesses off track), then more time, granted.
-	await exchange(
-		'DCAIS/2025/001',
-		'2026-05-04',
-		{
-			kind: 'report',
-			body: 'The State Department has drafted the terms of reference of the anti-human-trafficking unit and identified 40 officers for secondment from the Directorate of Criminal Investigations. Recruitment of analysts awaits funding in the 2026/27 estimates. (Illustrative demo report.)',
-			claimedStatus: 'on_track',
-			requestedUntil: null,
-			approvedBy: null,
-			approvedOn: null
-		},
-		[
+	// DCAIS/2025/002: the demo's own story of the reservists policy, as the ministry sent it:
+	// the request for more time the committee granted in October 2025, and the report on the
+	// validation meetings it received in July 2026 (with its PDF). The commitment already holds
+	// their effects (seedDemo), so they are recorded as they were, not decided again.
+	const reservists = await commitmentId(db, 'DCAIS/2025/002');
+	const request = await db
+		.selectFrom('commitment_requests')
+		.selectAll()
+		.where('commitment_id', '=', reservists)
+		.where('kind', '=', 'extension')
+		.executeTakeFirstOrThrow();
+	await mirrorDecided(db, ministry, clerk, {
+		commitmentId: reservists,
+		evidenceOn: request.requested_on,
+		kind: 'extension',
+		body: request.reason,
+		claimedStatus: null,
+		requestedUntil: request.requested_until,
+		approvedBy: 'Cabinet Secretary for Interior and National Administration',
+		approvedOn: request.requested_on,
+		decision: 'granted',
+		decidedOn: request.decided_on ?? request.requested_on,
+		note: request.decision_note ?? 'Granted.',
+		grantedUntil: request.granted_until,
+		documents: []
+	});
+	await mirrorDecided(db, ministry, clerk, {
+		commitmentId: reservists,
+		evidenceOn: '2026-06-15',
+		kind: 'report',
+		body: 'Validation meetings were held with county commanders and reservists in six counties; the draft policy goes to Cabinet once the National Treasury confirms a budget line for reservists’ welfare. (Illustrative demo report.)',
+		claimedStatus: 'on_track',
+		requestedUntil: null,
+		approvedBy: null,
+		approvedOn: null,
+		decision: 'received',
+		decidedOn: null,
+		note: null,
+		grantedUntil: null,
+		documents: [
 			{
-				fileName: 'implementation-report-DCAIS-2025-001.pdf',
-				bytes: demoPdf('Implementation report DCAIS/2025/001 (illustrative demo document)')
+				fileName: 'implementation-report-DCAIS-2025-002.pdf',
+				bytes: demoPdf('Implementation report DCAIS/2025/002 (illustrative demo document)')
 			}
-		],
-		{
-			on: '2026-05-12',
-			decision: 'received',
-			note: 'Received and noted at the sitting of 12 May 2026. The committee asks for the secondment letters.'
-		}
-	);
-	await exchange(
-		'DCAIS/2025/001',
-		'2026-05-20',
-		{
-			kind: 'extension',
-			body: 'The unit cannot be operational before the 2026/27 budget funds the analysts’ posts; the secondments are in progress. (Illustrative demo request.)',
-			claimedStatus: null,
-			requestedUntil: '2027-06-30',
-			approvedBy:
-				'Principal Secretary, State Department for Internal Security and National Administration',
-			approvedOn: '2026-05-18'
-		},
-		[],
-		{
-			on: '2026-06-02',
-			decision: 'granted',
-			note: 'Granted to 30 June 2027, the end of the 2026/27 fiscal year; the committee will review the unit in its first quarter report.'
-		}
-	);
+		]
+	});
 	// DCAIS/2025/004: more time asked for, refused.
 	await exchange(
 		'DCAIS/2025/004',
@@ -185,4 +195,79 @@ export async function seedDemoReplies(db: Kysely<DB>): Promise<{ loaded: boolean
 		null
 	);
 	return { loaded: true };
+}
+
+/**
+ * A submission the committee has already decided, recorded with the effects seedDemo gave the
+ * commitment: linked to the ministry's evidence of `evidenceOn`, and decided on the day (and
+ * with the note) of the update that cited it, unless given.
+ */
+async function mirrorDecided(
+	db: Kysely<DB>,
+	ministry: Person,
+	clerk: Person,
+	x: {
+		commitmentId: number;
+		evidenceOn: string;
+		kind: 'report' | 'extension';
+		body: string;
+		claimedStatus: 'on_track' | null;
+		requestedUntil: string | null;
+		approvedBy: string | null;
+		approvedOn: string | null;
+		decision: 'received' | 'granted';
+		decidedOn: string | null;
+		note: string | null;
+		grantedUntil: string | null;
+		documents: { fileName: string; bytes: Uint8Array }[];
+	}
+) {
+	const evidence = await db
+		.selectFrom('evidence as e')
+		.leftJoin('update_evidence as ue', 'ue.evidence_id', 'e.id')
+		.leftJoin('updates as u', 'u.id', 'ue.update_id')
+		.select(['e.id', 'u.update_on', 'u.note'])
+		.where('e.commitment_id', '=', x.commitmentId)
+		.where('e.type', '=', 'ministry_response')
+		.where('e.published_on', '=', x.evidenceOn)
+		.orderBy('u.update_on', 'desc')
+		.executeTakeFirstOrThrow();
+	const decidedOn = x.decidedOn ?? evidence.update_on ?? x.evidenceOn;
+	const at = `${x.evidenceOn}T09:00:00.000Z`;
+	await db.transaction().execute(async (trx) => {
+		const id = await insertSubmission(trx, {
+			commitment_id: x.commitmentId,
+			organisation_id: ministry.organisationIds[0]!,
+			kind: x.kind,
+			state: 'decided',
+			body: x.body,
+			claimed_status: x.claimedStatus,
+			requested_until: x.requestedUntil,
+			approved_by: x.approvedBy,
+			approved_on: x.approvedOn,
+			created_by: ministry.id,
+			created_at: at,
+			updated_at: at,
+			sent_on: x.evidenceOn,
+			sent_at: at,
+			sent_by: ministry.id,
+			decision: x.decision,
+			decided_on: decidedOn,
+			decided_by: clerk.id,
+			decision_note: x.note ?? evidence.note ?? 'Received.',
+			granted_until: x.grantedUntil,
+			evidence_id: evidence.id
+		});
+		for (const d of x.documents) {
+			await insertDocument(trx, {
+				submissionId: id,
+				fileName: d.fileName,
+				mediaType: 'application/pdf',
+				byteSize: d.bytes.length,
+				sha256: createHash('sha256').update(d.bytes).digest('hex'),
+				content: d.bytes
+			});
+		}
+		await recordAudit(trx, SEED_ACTOR, { action: 'submission.recorded', entityId: id });
+	});
 }
