@@ -7,13 +7,15 @@ import { SYSTEM_ACTOR } from '../../src/lib/server/audit';
 import { listUserOrganisationIds } from '../../src/lib/server/queries/ministry';
 import { getUserByEmail } from '../../src/lib/server/queries/users';
 import { saveDraft, type Person } from '../../src/lib/server/services/ministry-replies';
-import { createUser, inviteUser } from '../../src/lib/server/services/users';
+import { createUser, inviteUser, reinviteUser } from '../../src/lib/server/services/users';
 import type { Database as AppDb } from '../../src/lib/server/db/index';
 import { ensureDemoUsers, withAppDb } from './auth-fixtures';
 import {
 	commitmentIdOf,
 	demoDraft,
+	LINK_HOLDER,
 	one,
+	setLinkToken,
 	TREASURY_INVITED,
 	TREASURY_OFFICER,
 	treasuryDraft
@@ -41,8 +43,9 @@ export const TEST_PDF = (text: string) => Buffer.from(demoPdf(`${text} (test dat
 
 /**
  * The records the ministry rows need: the demo users; a Treasury officer with a draft (with a
- * PDF) on DCFNP/2025/001; a Treasury officer still invited; and a PDF on the demo ministry's
- * unsent draft on DCAIS/2025/003 (the demo draft has none).
+ * PDF) on DCFNP/2025/001; a Treasury officer still invited; an invitation link whose token the
+ * rows post to; and a PDF on the demo ministry's unsent draft on DCAIS/2025/003 (the demo draft
+ * has none).
  */
 export async function ensureMinistryFixtures(): Promise<void> {
 	await ensureDemoUsers();
@@ -68,6 +71,18 @@ export async function ensureMinistryFixtures(): Promise<void> {
 				organisationIds: [treasury]
 			});
 		}
+		// A fresh link each time (a new one replaces the unused ones): only its maker knows it.
+		const holder = await getUserByEmail(db, LINK_HOLDER);
+		const { token } = holder
+			? await reinviteUser(db, SYSTEM_ACTOR, holder.id)
+			: await inviteUser(db, SYSTEM_ACTOR, {
+					email: LINK_HOLDER,
+					name: 'Matrix Link Holder (test data)',
+					role: 'ministry',
+					committeeIds: [],
+					organisationIds: [treasury]
+				});
+		setLinkToken(token);
 		if (treasuryDraft() === null) {
 			await saveDraft(db, await personOf(db, TREASURY_OFFICER), {
 				commitmentId: commitmentIdOf('DCFNP/2025/001'),

@@ -15,6 +15,18 @@ export const TREASURY_OFFICER = 'matrix.treasury@ahadi.example';
 /** A Treasury officer invited and not yet signed in (committee B's clerk may send a new link). */
 export const TREASURY_INVITED = 'matrix.treasury.invited@ahadi.example';
 
+/** An officer invited in set-up whose link the invitation rows post to (valid, never used). */
+export const LINK_HOLDER = 'matrix.link@ahadi.example';
+let linkToken: string | null = null;
+/** Set by ensureMinistryFixtures: the link's token is only known when it is made. */
+export function setLinkToken(token: string) {
+	linkToken = token;
+}
+const validLink = () => {
+	if (!linkToken) throw new Error('ensureMinistryFixtures has not run');
+	return `/invitation/${linkToken}`;
+};
+
 export function one<T>(query: string, ...params: unknown[]): T {
 	const [row] = readDb<T>(query, ...params);
 	if (!row) throw new Error(`no row for ${query}`);
@@ -344,12 +356,21 @@ export const MINISTRY_ROWS: readonly MatrixRow[] = [
 		label: 'unknown link'
 	},
 	{
+		// A valid link, but the passwords differ: nothing is set, the link still works.
 		routeId: '/(auth)/invitation/[token]',
 		action: 'default',
-		path: () => '/invitation/matrixMatrixMatrixMatrixMatrixMatrixMatr',
+		path: validLink,
 		form: () => ({ new_password: 'a long enough password', confirm_password: 'another one' }),
 		expect: everyone(400),
 		label: 'passwords differ'
+	},
+	{
+		routeId: '/(auth)/invitation/[token]',
+		action: 'default',
+		path: validLink,
+		form: () => ({ new_password: 'short', confirm_password: 'short' }),
+		expect: everyone(400),
+		label: 'password too short'
 	}
 ];
 
