@@ -31,12 +31,13 @@ export async function ensureDemoUsers() {
 	await withAppDb((db) => seedDemoUsers(db));
 }
 
-type DemoKey = 'admin' | 'clerkA' | 'clerkB' | 'mp';
+type DemoKey = 'admin' | 'clerkA' | 'clerkB' | 'mp' | 'ministry';
 const EMAILS: Record<DemoKey, string> = {
 	admin: 'admin@ahadi.example',
 	clerkA: 'clerk@ahadi.example',
 	clerkB: 'finance.clerk@ahadi.example',
-	mp: 'mp@ahadi.example'
+	mp: 'mp@ahadi.example',
+	ministry: 'ministry@ahadi.example'
 };
 
 export function demoAccount(key: DemoKey) {

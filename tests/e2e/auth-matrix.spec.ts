@@ -1,12 +1,15 @@
 // The allow/deny matrix (tests/e2e/auth-matrix.ts) against the built server over HTTP: every
-// mutating action × {anonymous, MP, clerk of committee A, clerk of committee B, admin, disabled
-// user}. A refusal (any 4xx) must leave every table of the database exactly as it was.
+// mutating action × {anonymous, MP, clerk of committee A, clerk of committee B, admin, ministry
+// liaison officer, disabled user}. A refusal (any 4xx) must leave every table of the database
+// exactly as it was. Then the read rows of the ministry's right of reply (MINISTRY_READS).
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { SYSTEM_ACTOR } from '../../src/lib/server/audit';
 import { getUserByEmail } from '../../src/lib/server/queries/users';
 import { createUser, setUserDisabled } from '../../src/lib/server/services/users';
 import { ACTORS, MATRIX, type MatrixActor, type MatrixContext } from './auth-matrix';
 import { ensureTranscriptOfA } from './clerk-matrix-rows';
+import { ensureMinistryFixtures } from './ministry-fixtures';
+import { MINISTRY_READS } from './ministry-matrix-rows';
 import {
 	client,
 	dbSnapshot,
@@ -44,6 +47,7 @@ async function ensureUser(email: string, role: 'mp' | 'clerk') {
 test.beforeAll(async () => {
 	await ensureDemoUsers();
 	ensureTranscriptOfA();
+	await ensureMinistryFixtures();
 	await ensureUser(TARGET, 'mp');
 	const disabledId = await ensureUser(DISABLED, 'mp');
 	// Sign in while enabled, then disable: the client keeps a cookie whose session has ended.
@@ -76,17 +80,19 @@ async function context(): Promise<MatrixContext> {
 	});
 }
 
-for (const row of MATRIX) {
+for (const row of [...MATRIX, ...MINISTRY_READS]) {
 	for (const actor of ACTORS) {
 		const expected = row.expect[actor];
-		test(`${row.routeId} ${row.action} as ${actor} → ${expected}`, async () => {
+		const method = row.method ?? 'POST';
+		const what = row.label ? `${row.action} (${row.label})` : row.action;
+		test(`${row.routeId} ${what} as ${actor} → ${expected}`, async () => {
 			const api = await requester(actor);
 			const ctx = await context();
 			const before = dbSnapshot();
-			const res = await api.fetch(row.path(ctx), {
-				method: row.method ?? 'POST',
-				...formBody(row.form(ctx))
-			});
+			const res = await api.fetch(
+				row.path(ctx),
+				method === 'GET' ? { method, maxRedirects: 0 } : { method, ...formBody(row.form(ctx)) }
+			);
 			expect(res.status()).toBe(expected);
 			if (expected >= 400) {
 				expect(dbSnapshot(), 'a refused request changed the database').toBe(before);

@@ -7,12 +7,24 @@
 // Add a row with every new action. Clerk scope: clerkA belongs to committee A
 // ('administration-internal-security'), clerkB to committee B ('finance-national-planning'); a
 // row about a committee-A record should expect clerkB to be refused (403, or 404 where the
-// record's existence must not leak).
+// record's existence must not leak). The ministry actor is the demo liaison officer of the
+// State Department for Internal Security and National Administration (which leads committee A's
+// published undertakings): a signed-in role refused everything but its own account and its
+// organisations' undertakings (tests/e2e/ministry-matrix-rows.ts).
 
 import { CLERK_MONEY_ROWS } from './clerk-money-matrix-rows';
 import { CLERK_WORKSPACE_ROWS } from './clerk-matrix-rows';
+import { MINISTRY_ROWS } from './ministry-matrix-rows';
 
-export const ACTORS = ['anonymous', 'mp', 'clerkA', 'clerkB', 'admin', 'disabled'] as const;
+export const ACTORS = [
+	'anonymous',
+	'mp',
+	'clerkA',
+	'clerkB',
+	'admin',
+	'ministry',
+	'disabled'
+] as const;
 export type MatrixActor = (typeof ACTORS)[number];
 export type Expected = Record<MatrixActor, number>;
 
@@ -30,10 +42,13 @@ export interface MatrixRow {
 	routeId: string;
 	/** The form action's name ('default' for an unnamed one), or the endpoint's HTTP method. */
 	action: string;
-	method?: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+	/** POST by default; GET only in the read rows (MATRIX_READS), which send no body. */
+	method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 	path: (ctx: MatrixContext) => string;
 	form: (ctx: MatrixContext) => Record<string, string | string[]>;
 	expect: Expected;
+	/** Tells rows of one action apart in the test titles (e.g. which forged id it sends). */
+	label?: string;
 }
 
 const everyone = (status: number): Expected => ({
@@ -42,6 +57,7 @@ const everyone = (status: number): Expected => ({
 	clerkA: status,
 	clerkB: status,
 	admin: status,
+	ministry: status,
 	disabled: status
 });
 // A disabled user's session is gone, so they are treated exactly as anonymous.
@@ -52,6 +68,7 @@ const adminOnly = (ok: number): Expected => ({
 	clerkA: 403,
 	clerkB: 403,
 	admin: ok,
+	ministry: 403,
 	disabled: 401
 });
 
@@ -61,6 +78,7 @@ const mpOnly = (ok: number): Expected => ({
 	clerkA: 403,
 	clerkB: 403,
 	admin: ok,
+	ministry: 403,
 	disabled: 401
 });
 const PUBLISHED = '/commitments/DCAIS%2F2025%2F001';
@@ -190,6 +208,7 @@ export const MATRIX: readonly MatrixRow[] = [
 	},
 	...CLERK_WORKSPACE_ROWS,
 	...CLERK_MONEY_ROWS,
+	...MINISTRY_ROWS,
 	{
 		// Last, as it ends the requester's session.
 		routeId: '/(auth)/logout',

@@ -14,6 +14,7 @@ const by = (allowed: number, otherCommittee: number, adminStatus: number = allow
 	clerkA: allowed,
 	clerkB: otherCommittee,
 	admin: adminStatus,
+	ministry: 403,
 	disabled: 401
 });
 const adminOnly = (ok: number): Expected => ({
@@ -22,6 +23,7 @@ const adminOnly = (ok: number): Expected => ({
 	clerkA: 403,
 	clerkB: 403,
 	admin: ok,
+	ministry: 403,
 	disabled: 401
 });
 

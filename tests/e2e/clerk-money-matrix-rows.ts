@@ -14,6 +14,7 @@ const by = (allowed: number, otherCommittee: number = allowed): Expected => ({
 	clerkA: allowed,
 	clerkB: otherCommittee,
 	admin: allowed,
+	ministry: 403,
 	disabled: 401
 });
 

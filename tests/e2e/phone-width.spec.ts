@@ -3,7 +3,9 @@
 // checks), and the page passes axe at that width.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { demoAccount, readDb, signIn } from './auth-fixtures';
+import { SYSTEM_ACTOR } from '../../src/lib/server/audit';
+import { inviteUser } from '../../src/lib/server/services/users';
+import { demoAccount, ensureDemoUsers, readDb, signIn, withAppDb } from './auth-fixtures';
 
 const one = (query: string): string => {
 	const [row] = readDb<{ v: string | number }>(query);
@@ -21,6 +23,12 @@ const sittingId = () =>
 		"select s.id as v from sittings s join committees k on k.id = s.committee_id where k.abbreviation = 'DCAIS' order by s.id limit 1"
 	);
 const commitmentId = () => one("select id as v from commitments where ref = 'DCAIS/2025/001'");
+const idOf = (ref: string) => one(`select id as v from commitments where ref = '${ref}'`);
+/** The demo report on DCAIS/2025/001, received by the committee (with its document). */
+const receivedReport = () =>
+	one(
+		"select s.id as v from ministry_submissions s join commitments c on c.id = s.commitment_id where c.ref = 'DCAIS/2025/001' and s.kind = 'report'"
+	);
 
 /**
  * Opens the page at 360 px and checks it: the checks of expectNoHorizontalScroll and
@@ -101,6 +109,49 @@ test.describe('every page type fits a 360 px phone in both languages', () => {
 		],
 		'clerkA'
 	);
+
+	// The right of reply: the ministry's pages (DCAIS/2025/003 holds the demo draft, 001 the
+	// exchange sent and decided), the committee's inbox, a decision, the invitations, and a
+	// submission recorded on the ministry's behalf.
+	walk(
+		'the ministry pages',
+		() => [
+			'/ministry',
+			`/ministry/commitments/${idOf('DCAIS/2025/003')}`,
+			`/ministry/commitments/${idOf('DCAIS/2025/001')}`
+		],
+		'ministry'
+	);
+
+	walk(
+		'the clerk’s ministry pages',
+		() => [
+			'/workspace/submissions',
+			`/workspace/submissions/${receivedReport()}`,
+			'/workspace/ministries',
+			`/workspace/commitments/${commitmentId()}/submission`
+		],
+		'clerkA'
+	);
+
+	test('an invitation link at 360 px (en, sw)', async ({ page }) => {
+		await ensureDemoUsers();
+		const organisation = Number(
+			one("select organisation_id as v from commitments where ref = 'DCAIS/2025/001'")
+		);
+		const { token } = await withAppDb((db) =>
+			inviteUser(db, SYSTEM_ACTOR, {
+				email: `phone.${Date.now().toString(36)}@ahadi.example`,
+				name: 'Phone Width Officer (test data)',
+				role: 'ministry',
+				committeeIds: [],
+				organisationIds: [organisation]
+			})
+		);
+		for (const path of [`/invitation/${token}`, sw(`/invitation/${token}`)]) {
+			await test.step(path, () => checkAtPhoneWidth(page, path));
+		}
+	});
 
 	walk(
 		'the admin pages',

@@ -98,7 +98,7 @@ describe('decideAccess', () => {
 	const cases: [
 		routeId: string,
 		method: string,
-		role: 'mp' | 'clerk' | 'admin' | null,
+		role: 'mp' | 'clerk' | 'admin' | 'ministry' | null,
 		expected: string
 	][] = [
 		['/(public)/commitments', 'GET', null, 'allow'],
@@ -119,6 +119,19 @@ describe('decideAccess', () => {
 		['/(admin)/admin/users/[id]', 'POST', 'mp', 'role'],
 		['/(admin)/admin/audit', 'GET', 'admin', 'allow'],
 		['/(admin)/admin/audit', 'POST', 'admin', 'method'],
+		['/(auth)/account', 'POST', 'ministry', 'allow'],
+		['/(ministry)/ministry', 'GET', 'ministry', 'allow'],
+		['/(ministry)/ministry', 'GET', 'admin', 'role'],
+		['/(ministry)/ministry/commitments/[id]', 'POST', 'ministry', 'allow'],
+		['/(ministry)/ministry/commitments/[id]', 'POST', 'clerk', 'role'],
+		['/(ministry)/ministry/commitments/[id]', 'POST', null, 'anonymous'],
+		['/(clerk)/workspace/submissions/[id]', 'POST', 'ministry', 'role'],
+		['/(clerk)/workspace/ministries', 'POST', 'ministry', 'role'],
+		['/(public)/commitments/[ref]', 'POST', 'ministry', 'role'],
+		['/(admin)/admin/users', 'POST', 'ministry', 'role'],
+		['/(public)/submissions/[id]/documents/[doc]', 'GET', null, 'allow'],
+		['/(public)/submissions/[id]/documents/[doc]', 'POST', 'ministry', 'method'],
+		['/(auth)/invitation/[token]', 'POST', null, 'allow'],
 		['/(clerk)/nowhere', 'GET', 'admin', 'unlisted'],
 		['/(public)/commitments', 'OPTIONS', null, 'method']
 	];
@@ -154,9 +167,10 @@ describe('record scope', () => {
 });
 
 describe('homeFor', () => {
-	it('sends those who edit to the workspace and everyone else to the dashboard', () => {
+	it('sends those who edit to the workspace, ministries to theirs, and everyone else to the dashboard', () => {
 		expect(homeFor({ role: 'clerk' })).toBe('/workspace');
 		expect(homeFor({ role: 'admin' })).toBe('/workspace');
 		expect(homeFor({ role: 'mp' })).toBe('/');
+		expect(homeFor({ role: 'ministry' })).toBe('/ministry');
 	});
 });

@@ -164,6 +164,24 @@ describe('handleHeaders', () => {
 		expect(copied.status).toBe(302);
 		expect(copied.headers.get('x-content-type-options')).toBe('nosniff');
 	});
+
+	it('keeps a stricter referrer policy a page asked for (a secret in its address), no other', async () => {
+		const secret = await run(
+			'http://127.0.0.1/invitation/x',
+			new Response('x', { headers: { 'referrer-policy': 'no-referrer' } })
+		);
+		expect(secret.headers.get('referrer-policy')).toBe('no-referrer');
+		const sameOrigin = await run(
+			'http://127.0.0.1/invitation/x',
+			new Response('x', { headers: { 'referrer-policy': 'same-origin' } })
+		);
+		expect(sameOrigin.headers.get('referrer-policy')).toBe('same-origin');
+		const weaker = await run(
+			'http://127.0.0.1/',
+			new Response('x', { headers: { 'referrer-policy': 'unsafe-url' } })
+		);
+		expect(weaker.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+	});
 });
 
 describe('handleAuth', () => {

@@ -29,6 +29,7 @@ const dbFile = freshDemoDb('hostile');
 process.env.AHADI_MATRIX_DB = dbFile;
 const { MATRIX } = await import('../e2e/auth-matrix');
 const { ensureTranscriptOfA } = await import('../e2e/clerk-matrix-rows');
+const { ensureMinistryFixtures } = await import('../e2e/ministry-fixtures');
 
 let server: Server;
 type Actor = 'anonymous' | 'mp' | 'clerkA' | 'clerkB' | 'admin';
@@ -73,6 +74,7 @@ beforeAll(async () => {
 		"select id from users where email = 'fuzz.target@ahadi.example'"
 	).id;
 	ensureTranscriptOfA();
+	await ensureMinistryFixtures();
 });
 
 beforeEach(() => {

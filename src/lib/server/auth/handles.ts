@@ -143,11 +143,17 @@ export const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** Referrer policies a route may set instead of the default (never a weaker one). */
+const STRICTER_REFERRER_POLICIES = new Set(['no-referrer', 'same-origin']);
+
 function addSecurityHeaders(headers: Headers, event: RequestEvent) {
 	const location = headers.get('location');
 	if (location !== null) headers.set('location', sameOriginLocation(location, event.url));
 	headers.set('X-Content-Type-Options', 'nosniff');
-	headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	// A page whose address holds a secret (an invitation link) may ask for a stricter policy.
+	if (!STRICTER_REFERRER_POLICIES.has(headers.get('Referrer-Policy') ?? '')) {
+		headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	}
 	headers.set('X-Frame-Options', 'DENY');
 	headers.set('Cross-Origin-Opener-Policy', 'same-origin');
 	headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');

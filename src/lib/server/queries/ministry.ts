@@ -702,6 +702,11 @@ export async function listMinistryUsers(db: Handle, organisationIds: readonly nu
 				.as('accepted_at'),
 			eb
 				.selectFrom('user_invitations as i')
+				.select((e) => e.fn.min('i.created_at').as('first'))
+				.whereRef('i.user_id', '=', 'u.id')
+				.as('invited_at'),
+			eb
+				.selectFrom('user_invitations as i')
 				.select((e) => e.fn.max('i.expires_at').as('open'))
 				.whereRef('i.user_id', '=', 'u.id')
 				.where('i.used_at', 'is', null)

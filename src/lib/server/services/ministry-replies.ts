@@ -563,13 +563,22 @@ export async function inviteLiaisonOfficer(
 	});
 }
 
-/** A new link for a liaison officer of one of the clerk's organisations. */
+/** Invited and never signed in through the link: the only officers a new link is for. */
+export function awaitsInvitation(u: { invited_at: string | null; accepted_at: string | null }) {
+	return u.invited_at !== null && u.accepted_at === null;
+}
+
+/**
+ * A new link for a liaison officer of one of the clerk's organisations who has not yet used
+ * theirs. Never for an officer who already signs in (invited and accepted, or given a password
+ * another way): the link sets the password, so whoever asked for it could sign in as them.
+ */
 export async function reinviteLiaisonOfficer(db: Kysely<DB>, person: Person, userId: number) {
 	const allowed = await invitableOrganisations(db, person);
 	const users = await listMinistryUsers(
 		db,
 		allowed.map((o) => o.id)
 	);
-	if (!users.some((u) => u.id === userId)) throw new NotFoundError();
+	if (!users.some((u) => u.id === userId && awaitsInvitation(u))) throw new NotFoundError();
 	return reinviteUser(db, actorOf(person), userId);
 }

@@ -21,8 +21,10 @@ const labels = {
 };
 
 export const load: PageServerLoad = async ({ params, setHeaders }) => {
-	// The token is in the address: never send it on as a referrer.
-	setHeaders({ 'referrer-policy': 'no-referrer', 'cache-control': 'private, no-store' });
+	// The token is in the address: never send it on to another site as a referrer. Not
+	// 'no-referrer': a browser then sends its form with `Origin: null`, which the cross-site
+	// form check refuses (403), so nobody could set their password.
+	setHeaders({ 'referrer-policy': 'same-origin', 'cache-control': 'private, no-store' });
 	const invitation = await openInvitation(db, params.token);
 	if (!invitation) error(404, m.iv_gone());
 	return { name: invitation.name, email: invitation.email };

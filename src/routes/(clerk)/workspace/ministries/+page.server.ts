@@ -8,6 +8,7 @@ import { inviteSchema, submissionLabels } from '$lib/server/forms/submission';
 import { validateForm } from '$lib/server/forms/validation';
 import { listMinistryUsers } from '$lib/server/queries/ministry';
 import {
+	awaitsInvitation,
 	invitableOrganisations,
 	inviteLiaisonOfficer,
 	reinviteLiaisonOfficer
@@ -21,7 +22,11 @@ export const load: PageServerLoad = async ({ locals }) => {
 		db,
 		organisations.map((o) => o.id)
 	);
-	return { organisations, users, now: new Date().toISOString() };
+	return {
+		organisations,
+		users: users.map((u) => ({ ...u, awaits: awaitsInvitation(u) })),
+		now: new Date().toISOString()
+	};
 };
 
 /** The link is shown once, to the person who made it, and never stored. */
