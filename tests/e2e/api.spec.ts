@@ -663,7 +663,13 @@ test.describe('open data API on the demo data', () => {
 		await check('/api/v1/committees', '/api/v1/committees');
 		await check('/api/v1/organisations', '/api/v1/organisations');
 		await check('/api/v1/openapi.json', '/api/v1/openapi.json');
-		for (const file of ['commitments', 'updates', 'submissions', 'budget-figures', 'budget-phases']) {
+		for (const file of [
+			'commitments',
+			'updates',
+			'submissions',
+			'budget-figures',
+			'budget-phases'
+		]) {
 			await check(`/data/${file}.csv`, `/data/${file}.csv`);
 		}
 		await check('/data/commitments.csv', '/data/commitments.csv?sort=nope', 400);
