@@ -71,12 +71,12 @@ export function demoDraft(): SubmissionRef {
 	return s;
 }
 
-/** The demo report on DCAIS/2025/001, sent and received by the committee (with its PDF). */
+/** The demo report on DCAIS/2025/002, sent and received by the committee (with its PDF). */
 export function demoReceivedReport(): SubmissionRef {
 	const s = submissionWhere(
-		"c.ref = 'DCAIS/2025/001' and s.kind = 'report' and s.state = 'decided'"
+		"c.ref = 'DCAIS/2025/002' and s.kind = 'report' and s.state = 'decided'"
 	);
-	if (!s) throw new Error('the demo report on DCAIS/2025/001 is missing');
+	if (!s) throw new Error('the demo report on DCAIS/2025/002 is missing');
 	return s;
 }
 
@@ -164,7 +164,7 @@ export const MINISTRY_ROWS: readonly MatrixRow[] = [
 		// Editing a submission already sent (the demo report the committee received): refused.
 		routeId: MINISTRY_PAGE,
 		action: 'save',
-		path: ministryPage('DCAIS/2025/001', 'save'),
+		path: ministryPage('DCAIS/2025/002', 'save'),
 		form: () => ({ ...validReport, ...sending(demoReceivedReport)() }),
 		expect: ministryOnly(400),
 		label: 'editing a sent submission'
@@ -215,7 +215,7 @@ export const MINISTRY_ROWS: readonly MatrixRow[] = [
 	{
 		routeId: MINISTRY_PAGE,
 		action: 'send',
-		path: ministryPage('DCAIS/2025/001', 'send'),
+		path: ministryPage('DCAIS/2025/002', 'send'),
 		form: sending(demoReceivedReport),
 		expect: ministryOnly(400),
 		label: 'already sent'
@@ -239,7 +239,7 @@ export const MINISTRY_ROWS: readonly MatrixRow[] = [
 	{
 		routeId: MINISTRY_PAGE,
 		action: 'delete',
-		path: ministryPage('DCAIS/2025/001', 'delete'),
+		path: ministryPage('DCAIS/2025/002', 'delete'),
 		form: sending(demoReceivedReport),
 		expect: ministryOnly(400),
 		label: 'already sent'

@@ -24,10 +24,10 @@ const sittingId = () =>
 	);
 const commitmentId = () => one("select id as v from commitments where ref = 'DCAIS/2025/001'");
 const idOf = (ref: string) => one(`select id as v from commitments where ref = '${ref}'`);
-/** The demo report on DCAIS/2025/001, received by the committee (with its document). */
+/** The demo report on DCAIS/2025/002, received by the committee (with its document). */
 const receivedReport = () =>
 	one(
-		"select s.id as v from ministry_submissions s join commitments c on c.id = s.commitment_id where c.ref = 'DCAIS/2025/001' and s.kind = 'report'"
+		"select s.id as v from ministry_submissions s join commitments c on c.id = s.commitment_id where c.ref = 'DCAIS/2025/002' and s.kind = 'report'"
 	);
 
 /**
@@ -110,7 +110,7 @@ test.describe('every page type fits a 360 px phone in both languages', () => {
 		'clerkA'
 	);
 
-	// The right of reply: the ministry's pages (DCAIS/2025/003 holds the demo draft, 001 the
+	// The right of reply: the ministry's pages (DCAIS/2025/003 holds the demo draft, 002 the
 	// exchange sent and decided), the committee's inbox, a decision, the invitations, and a
 	// submission recorded on the ministry's behalf.
 	walk(
@@ -118,7 +118,7 @@ test.describe('every page type fits a 360 px phone in both languages', () => {
 		() => [
 			'/ministry',
 			`/ministry/commitments/${idOf('DCAIS/2025/003')}`,
-			`/ministry/commitments/${idOf('DCAIS/2025/001')}`
+			`/ministry/commitments/${idOf('DCAIS/2025/002')}`
 		],
 		'ministry'
 	);
