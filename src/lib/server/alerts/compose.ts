@@ -80,10 +80,7 @@ export function composeReminders(
 	const o = { locale: lang };
 	return renderMail(
 		{
-			subject: m.alerts_reminder_subject(
-				{ date: formatDate(today, lang), count: String(items.length) },
-				o
-			),
+			subject: m.alerts_reminder_subject({ date: formatDate(today, lang) }, o),
 			intro: [m.alerts_reminder_intro({ date: formatDate(today, lang) }, o)],
 			sections: [
 				{

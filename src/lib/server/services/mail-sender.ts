@@ -28,6 +28,8 @@ export interface MailTransport {
 		headers: Record<string, string>;
 		messageId?: string;
 	}): Promise<unknown>;
+	/** Closes pooled connections (a command-line run must, or it never exits). */
+	close?(): void;
 }
 
 export interface SenderOptions {
@@ -55,7 +57,10 @@ export function retryDelayMs(attempts: number, baseDelayMs = BASE_DELAY_MS): num
 export function transportFromEnv(env = process.env): MailTransport | null {
 	const url = env.SMTP_URL;
 	if (!url) return null;
-	return nodemailer.createTransport(url) as unknown as MailTransport;
+	// A pooled transport keeps its SMTP connection open between messages.
+	const pooled = new URL(url);
+	if (!pooled.searchParams.has('pool')) pooled.searchParams.set('pool', 'true');
+	return nodemailer.createTransport(pooled.toString()) as unknown as MailTransport;
 }
 
 export function mailFromEnv(env = process.env): string {
