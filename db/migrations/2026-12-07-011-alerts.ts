@@ -75,7 +75,10 @@ export async function up(db: Db): Promise<void> {
 				.check(inList('digest', ['instant', 'daily', 'weekly', 'none']))
 		)
 		.addColumn('language', 'text', (c) =>
-			c.notNull().defaultTo('en').check(inList('language', ['en', 'sw']))
+			c
+				.notNull()
+				.defaultTo('en')
+				.check(inList('language', ['en', 'sw']))
 		)
 		// The end of the period the last digest covered (ISO timestamp).
 		.addColumn('digest_through', 'text')
@@ -87,7 +90,10 @@ export async function up(db: Db): Promise<void> {
 		.addColumn('id', 'integer', (c) => autoId(db, c))
 		.addColumn('email', 'text', (c) => c.notNull().unique())
 		.addColumn('language', 'text', (c) =>
-			c.notNull().defaultTo('en').check(inList('language', ['en', 'sw']))
+			c
+				.notNull()
+				.defaultTo('en')
+				.check(inList('language', ['en', 'sw']))
 		)
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.execute();

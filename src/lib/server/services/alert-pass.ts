@@ -8,13 +8,7 @@
 // leaves only whole messages and the next run writes the rest.
 import type { Kysely } from 'kysely';
 import { addDays } from '../../domain';
-import {
-	digestDueOn,
-	isMonday,
-	reminderStage,
-	stageCode,
-	type ReminderStage
-} from '../../domain/reminders';
+import { digestDueOn, isMonday, reminderStage, type ReminderStage } from '../../domain/reminders';
 import { recordAudit, SYSTEM_ACTOR } from '../audit';
 import type { DB, MailLanguage } from '../db/schema';
 import { composeDigest, composeReminders, composeWeekly, type Footer } from '../alerts/compose';
