@@ -1,6 +1,6 @@
 // The link of a confirmation message. Opening it only shows a button: mail scanners that fetch
 // links must not confirm a subscription nobody asked for; pressing the button does.
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { db } from '$lib/server/db/client';
 import { confirmFollow, readAlertToken } from '$lib/server/services/alert-follow';
@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 export const actions: Actions = {
 	default: async ({ params }) => {
 		const manage = await confirmFollow(db, params.token);
-		if (!manage) return { invalid: true };
+		if (!manage) return fail(404, { invalid: true });
 		redirect(303, localizeHref(`/alerts/manage/${manage}?confirmed`));
 	}
 };
