@@ -44,11 +44,17 @@ function stageText(stage: ReminderStage, lang: MailLanguage): string {
 	return m.alerts_rule_overdue({ days: String(stage.days) }, o);
 }
 
+/** Where an item links: the public page, or for a ministry the page where it replies. */
+export type LinkTo = (item: DeadlineItem) => string;
+export const publicLink: LinkTo = (item) => commitmentPath(item.ref);
+export const replyLink: LinkTo = (item) => `/ministry/commitments/${item.id}`;
+
 function deadlineItem(
 	item: DeadlineItem,
 	lang: MailLanguage,
 	origin: string,
-	first: string | null
+	first: string | null,
+	linkTo: LinkTo
 ): MailItem {
 	const o = { locale: lang };
 	const lines = [
@@ -63,7 +69,7 @@ function deadlineItem(
 	].filter((l): l is string => l !== null);
 	return {
 		title: `${item.ref}: ${item.title}`,
-		url: absoluteUrl(origin, lang, commitmentPath(item.ref)),
+		url: absoluteUrl(origin, lang, linkTo(item)),
 		lines
 	};
 }
@@ -74,6 +80,7 @@ export function composeReminders(
 		today: string;
 		items: { item: DeadlineItem; stage: ReminderStage }[];
 		moreUrl: string;
+		linkTo?: LinkTo;
 	}
 ): RenderedMail {
 	const { lang, origin, today, items } = base;
@@ -86,7 +93,7 @@ export function composeReminders(
 				{
 					heading: m.alerts_section_reminders({}, o),
 					items: items.map(({ item, stage }) =>
-						deadlineItem(item, lang, origin, stageText(stage, lang))
+						deadlineItem(item, lang, origin, stageText(stage, lang), base.linkTo ?? publicLink)
 					),
 					moreUrl: absoluteUrl(origin, lang, base.moreUrl)
 				}
@@ -98,12 +105,23 @@ export function composeReminders(
 	);
 }
 
-/** A clerk's Monday digest: overdue and falling due in the next 30 days in their committees. */
+/**
+ * A clerk's Monday digest (overdue, and falling due in the next 30 days in their committees), or
+ * a ministry's monthly one (overdue, and everything else pending for its organisations).
+ */
 export function composeWeekly(
-	base: Base & { today: string; items: DeadlineItem[]; moreUrl: string }
+	base: Base & {
+		today: string;
+		items: DeadlineItem[];
+		moreUrl: string;
+		period?: 'weekly' | 'monthly';
+		linkTo?: LinkTo;
+	}
 ): RenderedMail {
 	const { lang, origin, today } = base;
 	const o = { locale: lang };
+	const monthly = base.period === 'monthly';
+	const linkTo = base.linkTo ?? publicLink;
 	const overdue = base.items.filter((i) => i.deadline < today);
 	const soon = base.items.filter((i) => i.deadline >= today);
 	const overdueLine = (i: DeadlineItem) =>
@@ -113,17 +131,29 @@ export function composeWeekly(
 		);
 	return renderMail(
 		{
-			subject: m.alerts_weekly_subject({ date: formatDate(today, lang) }, o),
-			intro: [m.alerts_weekly_intro({ date: formatDate(today, lang) }, o)],
+			subject: (monthly ? m.alerts_monthly_subject : m.alerts_weekly_subject)(
+				{ date: formatDate(today, lang) },
+				o
+			),
+			intro: [
+				(monthly ? m.alerts_monthly_intro : m.alerts_weekly_intro)(
+					{ date: formatDate(today, lang) },
+					o
+				)
+			],
 			sections: [
 				{
 					heading: m.alerts_section_overdue({}, o),
-					items: overdue.map((i) => deadlineItem(i, lang, origin, overdueLine(i))),
-					moreUrl: absoluteUrl(origin, lang, `${base.moreUrl}&overdue=true`)
+					items: overdue.map((i) => deadlineItem(i, lang, origin, overdueLine(i), linkTo)),
+					moreUrl: absoluteUrl(
+						origin,
+						lang,
+						monthly ? base.moreUrl : `${base.moreUrl}&overdue=true`
+					)
 				},
 				{
-					heading: m.alerts_section_due_soon({}, o),
-					items: soon.map((i) => deadlineItem(i, lang, origin, null)),
+					heading: (monthly ? m.alerts_section_pending : m.alerts_section_due_soon)({}, o),
+					items: soon.map((i) => deadlineItem(i, lang, origin, null, linkTo)),
 					moreUrl: absoluteUrl(origin, lang, base.moreUrl)
 				}
 			],
@@ -235,6 +265,54 @@ export function composeConfirmation({
 				}
 			],
 			footer: [{ text: m.alerts_confirm_ignore({}, o) }],
+			more: more(lang)
+		},
+		lang
+	);
+}
+
+const SUBMISSION_KINDS = {
+	report: m.mr_kind_report,
+	extension: m.mr_kind_extension,
+	drop: m.mr_kind_drop
+};
+
+/** To a committee's clerks, at once: a ministry has sent a submission. */
+export function composeSubmission(
+	base: Base & {
+		submission: {
+			id: number;
+			kind: 'report' | 'extension' | 'drop';
+			commitmentRef: string;
+			commitmentTitle: string;
+			organisationName: string;
+		};
+	}
+): RenderedMail {
+	const { lang, origin, submission: s } = base;
+	const o = { locale: lang };
+	const url = absoluteUrl(origin, lang, `/workspace/submissions/${s.id}`);
+	return renderMail(
+		{
+			subject: m.alerts_submission_subject(
+				{ organisation: s.organisationName, ref: s.commitmentRef },
+				o
+			),
+			intro: [m.alerts_submission_intro({}, o)],
+			sections: [
+				{
+					heading: s.organisationName,
+					items: [
+						{
+							title: `${s.commitmentRef}: ${s.commitmentTitle}`,
+							url,
+							lines: [m.alerts_submission_kind({ kind: SUBMISSION_KINDS[s.kind]({}, o) }, o)]
+						}
+					],
+					moreUrl: url
+				}
+			],
+			footer: footerLines(base),
 			more: more(lang)
 		},
 		lang

@@ -296,3 +296,56 @@ export async function upsertAlertSettings(
 		.onConflict((oc) => oc.column('user_id').doUpdateSet({ ...settings, updated_at: now }))
 		.execute();
 }
+
+/** Active ministry liaison officers answering for each organisation in `organisationIds`. */
+export async function listMinistryUsersOfOrganisations(
+	db: Handle,
+	organisationIds: number[]
+): Promise<(UserRecipient & { organisationId: number })[]> {
+	if (organisationIds.length === 0) return [];
+	return db
+		.selectFrom('user_organisations as uo')
+		.innerJoin('users as u', 'u.id', 'uo.user_id')
+		.leftJoin('alert_settings as s', 's.user_id', 'u.id')
+		.select((eb) => [
+			'u.id as userId',
+			'u.email',
+			'u.name',
+			eb.fn.coalesce('s.language', eb.val<MailLanguage>('en')).as('language'),
+			'uo.organisation_id as organisationId'
+		])
+		.where('u.role', '=', 'ministry')
+		.where('u.disabled_at', 'is', null)
+		.where('uo.organisation_id', 'in', organisationIds)
+		.orderBy('u.id')
+		.execute();
+}
+
+export interface SubmissionForAlert {
+	id: number;
+	kind: 'report' | 'extension' | 'drop';
+	commitmentRef: string;
+	commitmentTitle: string;
+	committeeId: number;
+	organisationName: string;
+}
+
+export async function getSubmissionForAlert(
+	db: Handle,
+	submissionId: number
+): Promise<SubmissionForAlert | undefined> {
+	return db
+		.selectFrom('ministry_submissions as s')
+		.innerJoin('commitments as c', 'c.id', 's.commitment_id')
+		.innerJoin('organisations as o', 'o.id', 's.organisation_id')
+		.select([
+			's.id',
+			's.kind',
+			'c.ref as commitmentRef',
+			'c.title as commitmentTitle',
+			'c.committee_id as committeeId',
+			'o.name as organisationName'
+		])
+		.where('s.id', '=', submissionId)
+		.executeTakeFirst();
+}

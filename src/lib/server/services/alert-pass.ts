@@ -11,13 +11,22 @@ import { addDays } from '../../domain';
 import { digestDueOn, isMonday, reminderStage, type ReminderStage } from '../../domain/reminders';
 import { recordAudit, SYSTEM_ACTOR } from '../audit';
 import type { DB, MailLanguage } from '../db/schema';
-import { composeDigest, composeReminders, composeWeekly, type Footer } from '../alerts/compose';
+import {
+	composeDigest,
+	composeReminders,
+	composeWeekly,
+	publicLink,
+	replyLink,
+	type Footer,
+	type LinkTo
+} from '../alerts/compose';
 import { absoluteUrl, mailHeaders, type RenderedMail } from '../alerts/render';
 import { MANAGE_TTL_MS, newAlertToken } from '../alerts/tokens';
 import {
 	listChangesForUser,
 	listClerksOfCommittees,
 	listDigestRecipients,
+	listMinistryUsersOfOrganisations,
 	listOpenCommitmentsDueBy,
 	setDigestThrough,
 	type DeadlineItem
@@ -46,7 +55,7 @@ export interface PassOptions {
 }
 
 export interface PlannedMessage {
-	kind: 'reminders' | 'weekly' | 'digest';
+	kind: 'reminders' | 'weekly' | 'monthly' | 'digest';
 	dedupeKey: string;
 	recipient: string;
 	language: MailLanguage;
@@ -135,6 +144,52 @@ export async function runAlertPass(db: Kysely<DB>, options: PassOptions): Promis
 		}
 	}
 
+	// Ministries (liaison officers of the lead organisation): the same reminders, linking to where
+	// they reply, and on the first of each month everything pending for their organisations.
+	const firstOfMonth = today.endsWith('-01');
+	const everything = firstOfMonth ? await listOpenCommitmentsDueBy(db, '9999-12-31') : [];
+	const organisationIds = [...new Set([...open, ...everything].map((i) => i.organisationId))];
+	const officers = new Map<
+		number,
+		{ email: string; language: MailLanguage; organisations: Set<number> }
+	>();
+	for (const row of await listMinistryUsersOfOrganisations(db, organisationIds)) {
+		const entry = officers.get(row.userId) ?? {
+			email: row.email,
+			language: row.language,
+			organisations: new Set<number>()
+		};
+		entry.organisations.add(row.organisationId);
+		officers.set(row.userId, entry);
+	}
+	for (const [userId, officer] of officers) {
+		const lang = officer.language;
+		const mine = reminders.filter((r) => officer.organisations.has(r.item.organisationId));
+		if (mine.length > 0) {
+			drafts.push(reminderDraft(`u${userId}`, officer.email, lang, mine, null, replyLink));
+		}
+		const pending = everything.filter((i) => officer.organisations.has(i.organisationId));
+		if (pending.length > 0) {
+			const dedupeKey = `monthly:${today.slice(0, 7)}:u${userId}`;
+			drafts.push({
+				plan: plan('monthly', dedupeKey, officer.email, lang, pending.length, ''),
+				render: (footer) =>
+					composeWeekly({
+						lang,
+						origin,
+						footer,
+						today,
+						items: pending,
+						moreUrl: '/ministry',
+						period: 'monthly',
+						linkTo: replyLink
+					}),
+				follower: null,
+				digestThrough: null
+			});
+		}
+	}
+
 	// Reminders for followers of a commitment, its committee or its organisation.
 	const followers = new Map<
 		number,
@@ -213,7 +268,8 @@ export async function runAlertPass(db: Kysely<DB>, options: PassOptions): Promis
 		email: string,
 		lang: MailLanguage,
 		items: { item: DeadlineItem; stage: ReminderStage }[],
-		follower: { addressId: number } | null
+		follower: { addressId: number } | null,
+		linkTo: LinkTo = publicLink
 	): Draft {
 		const dedupeKey = `reminders:${today}:${who}`;
 		return {
@@ -225,7 +281,8 @@ export async function runAlertPass(db: Kysely<DB>, options: PassOptions): Promis
 					footer,
 					today,
 					items,
-					moreUrl: committeesUrl(items.map((i) => i.item))
+					linkTo,
+					moreUrl: linkTo === replyLink ? '/ministry' : committeesUrl(items.map((i) => i.item))
 				}),
 			follower,
 			digestThrough: null
