@@ -204,17 +204,28 @@ export async function runAlertPass(db: Kysely<DB>, options: PassOptions): Promis
 		entry.targets.add(`${s.kind}:${s.targetId}`);
 		followers.set(s.addressId, entry);
 	}
-	if (reminders.length > 0) {
-		for (const [addressId, f] of followers) {
-			const mine = reminders.filter(
-				({ item }) =>
-					f.targets.has(`commitment:${item.id}`) ||
-					f.targets.has(`committee:${item.committeeId}`) ||
-					f.targets.has(`organisation:${item.organisationId}`)
+	// Reminders by what may be followed, so each follower's are found without a scan.
+	const byTarget = new Map<string, { item: DeadlineItem; stage: ReminderStage }[]>();
+	for (const r of reminders) {
+		for (const key of [
+			`commitment:${r.item.id}`,
+			`committee:${r.item.committeeId}`,
+			`organisation:${r.item.organisationId}`
+		]) {
+			const list = byTarget.get(key) ?? [];
+			list.push(r);
+			byTarget.set(key, list);
+		}
+	}
+	for (const [addressId, f] of followers) {
+		const mine = new Set<{ item: DeadlineItem; stage: ReminderStage }>();
+		for (const target of f.targets) for (const r of byTarget.get(target) ?? []) mine.add(r);
+		if (mine.size > 0) {
+			// In the order of `reminders` (oldest deadline first).
+			const items = [...mine].sort(
+				(a, b) => a.item.deadline.localeCompare(b.item.deadline) || a.item.id - b.item.id
 			);
-			if (mine.length > 0) {
-				drafts.push(reminderDraft(`a${addressId}`, f.email, f.language, mine, { addressId }));
-			}
+			drafts.push(reminderDraft(`a${addressId}`, f.email, f.language, items, { addressId }));
 		}
 	}
 
