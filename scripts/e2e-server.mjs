@@ -12,6 +12,10 @@ if (!flags.includes('--shared')) {
 }
 const env = { ...process.env, PORT: port, HOST: '127.0.0.1', DATABASE_URL: dbFile };
 env.ORIGIN = `http://127.0.0.1:${port}`;
+// The scheduled pass of reminders would write to the outbox at a moment of its own choosing, and
+// the allow/deny matrix compares database snapshots around each request: it stays off here
+// (tests/e2e/alerts.spec.ts writes to the outbox through the pages; integration tests cover it).
+env.AHADI_ALERTS ??= 'off';
 // As in scripts/start.mjs: budget CSV uploads may be 20 MB (adapter-node's default is 512K).
 env.BODY_SIZE_LIMIT ??= '25M';
 if (flags.includes('--demo')) {

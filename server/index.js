@@ -49,7 +49,24 @@ const stopWatching = await watchChanges(
 	}
 );
 
-const httpServer = http.createServer((req, res) => void front(req, res));
+// RFC 8058 one-click unsubscribe: a mail provider POSTs `List-Unsubscribe=One-Click` to the link
+// in the List-Unsubscribe header, from its own servers, without an Origin header. SvelteKit
+// refuses any cross-site form POST (CSRF), so for that one route, and only when the request has
+// no Origin at all (a browser always sends one with a POST), the app's own origin is filled in.
+// Nothing is at risk: the random token in the path is the only authority the route accepts.
+const ONE_CLICK_PATH = /^(?:\/sw)?\/alerts\/unsubscribe\/[A-Za-z0-9_-]{43}$/;
+function allowOneClickUnsubscribe(/** @type {http.IncomingMessage} */ req) {
+	if (req.method !== 'POST' || req.headers.origin !== undefined) return;
+	if (!ONE_CLICK_PATH.test((req.url ?? '').split('?')[0] ?? '')) return;
+	const origin = env('ORIGIN', undefined);
+	// Without ORIGIN, adapter-node takes the request for https on its Host header.
+	req.headers.origin = origin ?? `https://${req.headers.host}`;
+}
+
+const httpServer = http.createServer((req, res) => {
+	allowOneClickUnsubscribe(req);
+	void front(req, res);
+});
 const keepAlive = timeout_env('KEEP_ALIVE_TIMEOUT');
 if (keepAlive !== undefined) httpServer.keepAliveTimeout = keepAlive * 1000;
 const headersTimeout = timeout_env('HEADERS_TIMEOUT');

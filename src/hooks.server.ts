@@ -8,10 +8,17 @@ import { handleServerTiming } from '$lib/server/db/query-count';
 import { handleForms } from '$lib/server/forms/handle-bodies';
 import { handleApi } from '$lib/server/open-data/http';
 import { handleCacheHeaders } from '$lib/server/shared-cache';
+import { startAlertScheduler } from '$lib/server/services/alert-scheduler';
+import { building } from '$app/environment';
 
 export const init: ServerInit = async () => {
 	// The built server brings its own schema up to date, so a deploy is one step.
 	await migrateToLatest(db);
+	// Reminders, digests and the outbox's sender run on a timer, never in a request.
+	if (!building) {
+		const stop = startAlertScheduler(db);
+		process.once('sveltekit:shutdown', stop);
+	}
 };
 
 const handleAuth = createHandleAuth(db);

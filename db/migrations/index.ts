@@ -10,6 +10,7 @@ import * as m007 from './2026-12-07-007-sign-in-devices';
 import * as m008 from './2026-12-07-008-change-notify';
 import * as m009 from './2026-12-07-009-transcripts';
 import * as m010 from './2026-12-07-010-ministry-replies';
+import * as m011 from './2026-12-07-011-alerts';
 
 export const migrations: Record<string, Migration> = {
 	'2026-11-28-001-initial': m001,
@@ -20,5 +21,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-07-007-sign-in-devices': m007,
 	'2026-12-07-008-change-notify': m008,
 	'2026-12-07-009-transcripts': m009,
-	'2026-12-07-010-ministry-replies': m010
+	'2026-12-07-010-ministry-replies': m010,
+	'2026-12-07-011-alerts': m011
 };

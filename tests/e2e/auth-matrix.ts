@@ -83,6 +83,57 @@ const mpOnly = (ok: number): Expected => ({
 });
 const PUBLISHED = '/commitments/DCAIS%2F2025%2F001';
 
+/** A well-formed alert token that was never issued. */
+const UNKNOWN_TOKEN = 'A'.repeat(43);
+
+// Reminders and alerts: the token links need no sign-in, so every requester gets the same answer
+// and an unknown token changes nothing; the account's alert settings are anyone's own.
+const ALERT_ROWS: MatrixRow[] = [
+	{
+		// An empty language is refused by validation: nothing is saved.
+		routeId: '/(auth)/account',
+		action: 'alerts',
+		path: () => '/account?/alerts',
+		form: () => ({ language: '' }),
+		expect: signedIn(400)
+	},
+	{
+		routeId: '/(public)/follow',
+		action: 'default',
+		path: () => '/follow',
+		form: () => ({ kind: 'commitment', target: 'DCAIS/2025/001', email: 'not an address' }),
+		expect: everyone(400)
+	},
+	{
+		routeId: '/(public)/alerts/confirm/[token]',
+		action: 'default',
+		path: () => `/alerts/confirm/${UNKNOWN_TOKEN}`,
+		form: () => ({}),
+		expect: everyone(404)
+	},
+	{
+		routeId: '/(public)/alerts/manage/[token]',
+		action: 'one',
+		path: () => `/alerts/manage/${UNKNOWN_TOKEN}?/one`,
+		form: () => ({ subscription: '1' }),
+		expect: everyone(404)
+	},
+	{
+		routeId: '/(public)/alerts/manage/[token]',
+		action: 'all',
+		path: () => `/alerts/manage/${UNKNOWN_TOKEN}?/all`,
+		form: () => ({}),
+		expect: everyone(404)
+	},
+	{
+		routeId: '/(public)/alerts/unsubscribe/[token]',
+		action: 'default',
+		path: () => `/alerts/unsubscribe/${UNKNOWN_TOKEN}`,
+		form: () => ({ 'List-Unsubscribe': 'One-Click' }),
+		expect: everyone(404)
+	}
+];
+
 export const MATRIX: readonly MatrixRow[] = [
 	{
 		// Empty fields: answered 400 by validation, before any throttle or database work.
@@ -209,6 +260,7 @@ export const MATRIX: readonly MatrixRow[] = [
 	...CLERK_WORKSPACE_ROWS,
 	...CLERK_MONEY_ROWS,
 	...MINISTRY_ROWS,
+	...ALERT_ROWS,
 	{
 		// Last, as it ends the requester's session.
 		routeId: '/(auth)/logout',

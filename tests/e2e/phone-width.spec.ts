@@ -84,7 +84,8 @@ test.describe('every page type fits a 360 px phone in both languages', () => {
 		'/budget',
 		'/data',
 		'/about',
-		'/login'
+		'/login',
+		'/follow?sent'
 	]);
 
 	for (const lang of ['en', 'sw'] as const) {
@@ -155,7 +156,7 @@ test.describe('every page type fits a 360 px phone in both languages', () => {
 
 	walk(
 		'the admin pages',
-		() => ['/admin', '/admin/users', '/admin/committees', '/admin/audit'],
+		() => ['/admin', '/admin/users', '/admin/committees', '/admin/audit', '/admin/outbox'],
 		'admin'
 	);
 });

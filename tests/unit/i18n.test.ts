@@ -33,7 +33,9 @@ describe('messages', () => {
 			'data_group_api',
 			'data_dl_fdp',
 			'bq_money_fact',
-			'mr_sha256'
+			'mr_sha256',
+			// A language's own name.
+			'alerts_lang_sw'
 		]);
 		const english = en as Record<string, unknown>;
 		for (const [key, value] of Object.entries(sw)) {

@@ -12,3 +12,4 @@ export * from './budget-series';
 export * from './extraction-quality';
 export * from './replies';
 export * from './document-type';
+export * from './reminders';

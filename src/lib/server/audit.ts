@@ -87,6 +87,11 @@ export const AUDIT_ACTIONS = [
 	'private_note.deleted',
 	'watchlist.added',
 	'watchlist.removed',
+	'alert_subscription.requested',
+	'alert_subscription.confirmed',
+	'alert_subscription.removed',
+	'alert_settings.updated',
+	'alert_pass.completed',
 	'demo.seeded'
 ] as const;
 

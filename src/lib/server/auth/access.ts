@@ -68,6 +68,13 @@ export const ACCESS: Record<string, Entry> = {
 	'/(admin)/admin/users': { GET: admins, POST: admins },
 	'/(admin)/admin/users/[id]': { GET: admins, POST: admins },
 	'/(admin)/admin/audit': { GET: admins },
+	// Reminders and alerts: the outbox (admins), following by e-mail without an account (the
+	// token in the link is the authority: no sign-in).
+	'/(admin)/admin/outbox': { GET: admins },
+	'/(public)/follow': { GET: anyone, POST: anyone },
+	'/(public)/alerts/confirm/[token]': { GET: anyone, POST: anyone },
+	'/(public)/alerts/manage/[token]': { GET: anyone, POST: anyone },
+	'/(public)/alerts/unsubscribe/[token]': { GET: anyone, POST: anyone },
 
 	// Clerk workspace: sittings, commitments, publishing, reference lists. Committee scope is
 	// checked where each record is loaded (canEditCommittee).

@@ -487,6 +487,69 @@ export interface SubmissionDocumentTable {
 	created_at: string;
 }
 
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+export type MailLanguage = 'en' | 'sw';
+export type DigestFrequency = 'instant' | 'daily' | 'weekly' | 'none';
+export type FollowTargetKind = 'commitment' | 'committee' | 'organisation';
+
+/** A mail waiting to be sent, being sent, sent or given up on (migration 011). */
+export interface OutboxMessageTable {
+	id: Generated<number>;
+	dedupe_key: string;
+	recipient: string;
+	language: MailLanguage;
+	kind: string;
+	subject: string;
+	text_body: string;
+	html_body: string;
+	headers_json: string;
+	status: Defaulted<OutboxStatus>;
+	attempts: Defaulted<number>;
+	next_attempt_at: Money;
+	claimed_until: Money | null;
+	claimed_by: string | null;
+	last_error: string | null;
+	created_at: string;
+	sent_at: string | null;
+}
+
+/** A user's digest choice and mail language (migration 011). */
+export interface AlertSettingsTable {
+	user_id: number;
+	digest: Defaulted<DigestFrequency>;
+	language: Defaulted<MailLanguage>;
+	digest_through: string | null;
+	updated_at: string;
+}
+
+/** An e-mail address that follows something without an account (migration 011). */
+export interface AlertAddressTable {
+	id: Generated<number>;
+	email: string;
+	language: Defaulted<MailLanguage>;
+	created_at: string;
+}
+
+export interface AlertSubscriptionTable {
+	id: Generated<number>;
+	address_id: number;
+	target_kind: FollowTargetKind;
+	target_id: number;
+	status: 'pending' | 'confirmed';
+	created_at: string;
+	confirmed_at: string | null;
+	expires_at: Money | null;
+}
+
+/** A confirmation or manage link's token, by its SHA-256 (migration 011). */
+export interface AlertTokenTable {
+	id: string;
+	address_id: number;
+	purpose: 'confirm' | 'manage';
+	subscription_id: number | null;
+	expires_at: Money;
+}
+
 export interface DB {
 	organisations: OrganisationTable;
 	people: PersonTable;
@@ -523,6 +586,11 @@ export interface DB {
 	user_invitations: UserInvitationTable;
 	ministry_submissions: MinistrySubmissionTable;
 	submission_documents: SubmissionDocumentTable;
+	outbox_messages: OutboxMessageTable;
+	alert_settings: AlertSettingsTable;
+	alert_addresses: AlertAddressTable;
+	alert_subscriptions: AlertSubscriptionTable;
+	alert_tokens: AlertTokenTable;
 }
 
 export type Commitment = Selectable<CommitmentTable>;

@@ -32,6 +32,7 @@ import {
 	type Editor
 } from './commitment-rules';
 import { m } from '../../paraglide/messages';
+import { enqueueChangeAlerts } from './alert-changes';
 
 export { type CommitmentDetails, type DueInput, type Editor } from './commitment-rules';
 
@@ -233,6 +234,7 @@ export async function publishCommitment(
 			before: { visibility: 'draft', version },
 			after: { ...patch, ref: before.ref, version: version + 1 }
 		});
+		await enqueueChangeAlerts(trx, id, { key: `published:${id}`, note: null });
 		if (await publishSittingIfDraft(trx, before.sitting_id)) {
 			await recordAudit(trx, actor, {
 				action: 'sitting.published',

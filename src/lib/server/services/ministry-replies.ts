@@ -35,6 +35,7 @@ import {
 import { findPendingRequest } from '../queries/workspace-updates';
 import { inviteUser, reinviteUser } from './users';
 import { recordUpdateIn, type UpdateInput } from './updates';
+import { enqueueSubmissionAlerts } from './alert-submissions';
 import { m } from '../../paraglide/messages';
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -287,6 +288,7 @@ export async function sendSubmission(
 			before: { state: 'draft' },
 			after: { state: 'sent', sentOn: today }
 		});
+		await enqueueSubmissionAlerts(trx, s.id);
 	});
 }
 

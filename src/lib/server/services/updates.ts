@@ -18,6 +18,7 @@ import {
 import { getCommitmentRow, updateCommitmentIfVersion } from '../queries/workspace-commitments';
 import { checkRules, REQUEST_KIND, type Author, type UpdateInput } from './update-rules';
 import { NotFoundError, StaleRecordError } from '../errors';
+import { enqueueChangeAlerts } from './alert-changes';
 
 export type { DecisionInput, UpdateInput, Author } from './update-rules';
 
@@ -111,6 +112,12 @@ export async function recordUpdateIn(
 			authorName: author.name
 		};
 		const updateId = await insertUpdate(trx, update);
+		await enqueueChangeAlerts(trx, c.id, {
+			key: `update:${updateId}`,
+			note: input.note,
+			dueFrom: update.dueFrom,
+			dueTo: update.dueTo
+		});
 		const cited = [...new Set([...evidenceIds, ...input.existingEvidenceIds])];
 		await linkUpdateEvidence(trx, updateId, cited);
 		await recordAudit(trx, actor, {

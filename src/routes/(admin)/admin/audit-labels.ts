@@ -73,6 +73,11 @@ const LABELS: Record<AuditAction, () => string> = {
 	'private_note.deleted': m.audit_private_note_deleted,
 	'watchlist.added': m.audit_watchlist_added,
 	'watchlist.removed': m.audit_watchlist_removed,
+	'alert_subscription.requested': m.alerts_audit_subscription_requested,
+	'alert_subscription.confirmed': m.alerts_audit_subscription_confirmed,
+	'alert_subscription.removed': m.alerts_audit_subscription_removed,
+	'alert_settings.updated': m.alerts_audit_settings_updated,
+	'alert_pass.completed': m.alerts_audit_pass_completed,
 	'demo.seeded': m.audit_demo_seeded
 };
 

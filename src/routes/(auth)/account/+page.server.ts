@@ -16,6 +16,8 @@ import {
 import { db } from '$lib/server/db/client';
 import { InputError } from '$lib/server/errors';
 import { changeOwnPassword } from '$lib/server/services/users';
+import { readAlertSettings, saveAlertSettings } from '$lib/server/services/alert-settings';
+import { DIGEST_FREQUENCIES } from '$lib/domain/reminders';
 import { validateForm } from '$lib/server/forms/validation';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -31,13 +33,42 @@ const labels = {
 	confirm_password: m.account_new_password_again
 };
 
+const alertsSchema = z.object({
+	digest: z.enum(DIGEST_FREQUENCIES, { error: () => m.alerts_account_invalid() }).optional(),
+	language: z.enum(['en', 'sw'], { error: () => m.alerts_account_invalid() })
+});
+
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireRole(locals.user, ...ROLES);
-	const { name, email, role, mustChangePassword } = locals.user;
-	return { name, email, role, mustChangePassword, changed: url.searchParams.has('changed') };
+	const { id, name, email, role, mustChangePassword } = locals.user;
+	return {
+		name,
+		email,
+		role,
+		mustChangePassword,
+		changed: url.searchParams.has('changed'),
+		alertsSaved: url.searchParams.has('alerts'),
+		alerts: await readAlertSettings(db, id)
+	};
 };
 
 export const actions: Actions = {
+	alerts: async ({ locals, request }) => {
+		requireRole(locals.user, ...ROLES);
+		const user = locals.user;
+		const form = validateForm(await request.formData(), alertsSchema, {
+			labels: { digest: m.alerts_account_digest, language: m.alerts_account_language }
+		});
+		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		// Only MPs receive digests; the others choose the language of their reminders.
+		const digest = user.role === 'mp' ? (form.data.digest ?? 'none') : 'none';
+		await saveAlertSettings(
+			db,
+			{ ...actorOf(user), id: user.id },
+			{ digest, language: form.data.language }
+		);
+		redirect(303, localizeHref('/account?alerts'));
+	},
 	password: async (event) => {
 		const { locals, cookies } = event;
 		requireRole(locals.user, ...ROLES);
