@@ -36,12 +36,23 @@ export class Client {
 		if (this.cookies.size > 0) {
 			headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
 		}
-		const res = await fetch(this.base + path, {
-			...init,
-			headers,
-			redirect: 'manual',
-			signal: AbortSignal.timeout(timeoutMs)
-		});
+		const attempt = () =>
+			fetch(this.base + path, {
+				...init,
+				headers,
+				redirect: 'manual',
+				signal: AbortSignal.timeout(timeoutMs)
+			});
+		let res: Response;
+		try {
+			res = await attempt();
+		} catch (e) {
+			// A kept-alive connection the server closed under a request (ECONNRESET, no answer
+			// read) is tried once more on a fresh one, as browsers do; any other failure, or a
+			// second reset, fails the test. The server's answer is then checked as usual.
+			if ((e as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw e;
+			res = await attempt();
+		}
 		for (const line of res.headers.getSetCookie()) {
 			const pair = line.split(';')[0] ?? '';
 			const eq = pair.indexOf('=');

@@ -56,6 +56,10 @@ export async function startServer(opts: ServerOptions): Promise<Server> {
 		ORIGIN: url,
 		DATABASE_URL: opts.dbFile,
 		BODY_SIZE_LIMIT: opts.bodySizeLimit ?? '25M',
+		// No alerts timer: its pass writes the outbox at moments of its own, which would move the
+		// tables these tests compare before and after each request (as in scripts/e2e-server.mjs).
+		// The alerts' own reliability test runs `npm run notify` instead.
+		AHADI_ALERTS: 'off',
 		...opts.env
 	};
 	const child = spawn(process.execPath, SERVER_ARGS, { cwd: root, env, stdio: 'pipe' });

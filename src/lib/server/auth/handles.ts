@@ -1,7 +1,7 @@
 // The server hook's three steps, built here so tests can run them with their own database.
 // src/hooks.server.ts puts them together.
 import { createHash } from 'node:crypto';
-import { json, type Handle, type RequestEvent } from '@sveltejs/kit';
+import { error, json, type Handle, type RequestEvent } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
 import { baseLocale, extractLocaleFromUrl, localizeHref } from '$lib/paraglide/runtime';
 import type { DB } from '../db/schema';
@@ -88,6 +88,9 @@ function escapeHtml(s: string): string {
 export const handleAccess: Handle = async ({ event, resolve }) => {
 	const routeId = event.route.id;
 	if (routeId === null) return resolve(event); // no such route: SvelteKit answers 404
+	// A route's own id typed as an address ('/alerts/manage/[token]') reaches that route without
+	// its parameters; no address of Ahadi has a raw bracket in its path.
+	if (/[[\]]/.test(event.url.pathname)) error(404, 'Not found.');
 	const method = event.request.method;
 	const reading = method === 'GET' || method === 'HEAD';
 	const user = event.locals.user;
