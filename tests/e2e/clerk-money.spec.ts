@@ -254,7 +254,11 @@ test('a clerk adds milestones, links a budget line, records an update, imports f
 		await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)
 	).toBeUndefined();
 	await expect(page.getByText(milestones[1]!.title).first()).toBeVisible();
-	await expect(page.getByText(`Test data: the unit was gazetted (${RUN}).`)).toBeVisible();
+	// The update's note: in the committee's assessment (the latest update) and in the change log.
+	await expect(page.getByText(`Test data: the unit was gazetted (${RUN}).`)).toHaveCount(2);
+	await expect(
+		page.locator('section.accounts').getByText(`Test data: the unit was gazetted (${RUN}).`)
+	).toBeVisible();
 	await expect(page.getByText(`Hansard of the committee sitting (test data ${RUN})`)).toBeVisible();
 	await expect(
 		page.getByText('Operationalisation of newly gazetted administrative units').first()
