@@ -11,6 +11,7 @@ import * as m008 from './2026-12-07-008-change-notify';
 import * as m009 from './2026-12-07-009-transcripts';
 import * as m010 from './2026-12-07-010-ministry-replies';
 import * as m011 from './2026-12-07-011-alerts';
+import * as m012 from './2026-12-08-012-document-chunks';
 
 export const migrations: Record<string, Migration> = {
 	'2026-11-28-001-initial': m001,
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-07-008-change-notify': m008,
 	'2026-12-07-009-transcripts': m009,
 	'2026-12-07-010-ministry-replies': m010,
-	'2026-12-07-011-alerts': m011
+	'2026-12-07-011-alerts': m011,
+	'2026-12-08-012-document-chunks': m012
 };

@@ -4,7 +4,7 @@
 // Illustrative: no such letters exist. Needs seedDemo and seedDemoUsers first. Relative imports.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/lib/server/db/schema';
-import { createHash } from 'node:crypto';
+import { fileFromBytes } from '../../src/lib/server/forms/streamed-form';
 import { recordAudit } from '../../src/lib/server/audit';
 import { getUserByEmail } from '../../src/lib/server/queries/users';
 import {
@@ -93,7 +93,7 @@ export async function seedDemoReplies(db: Kysely<DB>): Promise<{ loaded: boolean
 				submissionId: null,
 				version: null,
 				input,
-				documents
+				documents: documents.map((d) => fileFromBytes(d.fileName, d.bytes))
 			},
 			{ today: sentOn }
 		);
@@ -259,14 +259,13 @@ async function mirrorDecided(
 			evidence_id: evidence.id
 		});
 		for (const d of x.documents) {
-			await insertDocument(trx, {
-				submissionId: id,
-				fileName: d.fileName,
-				mediaType: 'application/pdf',
-				byteSize: d.bytes.length,
-				sha256: createHash('sha256').update(d.bytes).digest('hex'),
-				content: d.bytes
-			});
+			const file = fileFromBytes(d.fileName, d.bytes);
+			const { fileName, byteSize, sha256 } = file;
+			await insertDocument(
+				trx,
+				{ submissionId: id, fileName, mediaType: 'application/pdf', byteSize, sha256 },
+				file.chunks()
+			);
 		}
 		await recordAudit(trx, SEED_ACTOR, { action: 'submission.recorded', entityId: id });
 	});

@@ -81,7 +81,13 @@ async function changeLogs(request: APIRequestContext) {
 	for (const ref of PUBLISHED) {
 		const c = (await json(await request.get(`/api/v1/commitments/${encodeURIComponent(ref)}`)))
 			.data as Json;
-		const dates = (c.updates as Json[]).map((u) => u.date as string);
+		// A feed has an entry for each update and each submission the ministry sent.
+		const dates = [
+			...(c.updates as Json[]).map((u) => u.date as string),
+			...(c.ministrySubmissions as Json[]).map((s) => s.sentOn as string)
+		]
+			.sort()
+			.reverse();
 		logs.set(ref, { committee: (c.committee as Json).slug as string, dates });
 	}
 	const count = (keep: (committee: string, ref: string) => boolean) =>
@@ -487,7 +493,7 @@ test.describe('open data API on the demo data', () => {
 		expect(first).toContain(`<updated>${newest}T00:00:00+03:00</updated>`);
 		const [newestRef] = [...logs].find(([, l]) => l.dates[0] === newest)!;
 		expect(first).toContain(
-			`href="${new URL(site.url()).origin}/commitments/${encodeURIComponent(newestRef)}"`
+			`href="${new URL(site.url()).origin}/commitments/${encodeURIComponent(newestRef)}`
 		);
 
 		// Well-formed XML with every required Atom element, as a feed reader would see it.
@@ -519,6 +525,11 @@ test.describe('open data API on the demo data', () => {
 		expect(entries(one)).toHaveLength(logs.get('DCAIS/2025/002')!.dates.length);
 		expect(one).toContain('extension requested → extension granted');
 		expect(one).toContain('due date 23 Oct 2025 → 31 Mar 2027');
+		// What the ministry sent is in the feed as it was sent, its documents by link.
+		expect(one).toContain('implementation report from the ministry');
+		expect(one).toMatch(/submissions\/\d+\/documents\/\d+/);
+		const refused = await (await request.get('/feeds/commitments/DCAIS%2F2025%2F004.atom')).text();
+		expect(refused).toContain('request for more time from the ministry');
 	});
 
 	test('public pages announce their feeds with <link rel="alternate">', async ({ request }) => {

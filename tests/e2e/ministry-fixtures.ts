@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR } from '../../src/lib/server/audit';
 import { listUserOrganisationIds } from '../../src/lib/server/queries/ministry';
 import { getUserByEmail } from '../../src/lib/server/queries/users';
 import { saveDraft, type Person } from '../../src/lib/server/services/ministry-replies';
+import { fileFromBytes } from '../../src/lib/server/forms/streamed-form';
 import { createUser, inviteUser, reinviteUser } from '../../src/lib/server/services/users';
 import type { Database as AppDb } from '../../src/lib/server/db/index';
 import { ensureDemoUsers, withAppDb } from './auth-fixtures';
@@ -96,7 +97,7 @@ export async function ensureMinistryFixtures(): Promise<void> {
 					approvedBy: null,
 					approvedOn: null
 				},
-				documents: [{ fileName: 'treasury-draft.pdf', bytes: TEST_PDF('Treasury draft') }]
+				documents: [fileFromBytes('treasury-draft.pdf', TEST_PDF('Treasury draft'))]
 			});
 		}
 		const draft = demoDraft();
@@ -118,7 +119,7 @@ export async function ensureMinistryFixtures(): Promise<void> {
 					approvedBy: null,
 					approvedOn: null
 				},
-				documents: [{ fileName: 'demo-draft.pdf', bytes: TEST_PDF('Demo ministry draft') }]
+				documents: [fileFromBytes('demo-draft.pdf', TEST_PDF('Demo ministry draft'))]
 			});
 		}
 	});

@@ -80,4 +80,43 @@ describe('upgrading a database made by the first release', () => {
 			await db.destroy();
 		}
 	});
+
+	it('moves the documents stored whole before 012 into chunks, unchanged', async () => {
+		const db = createDb(await newDatabaseUrl({ migrated: false }));
+		try {
+			const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+			expect((await migrator.migrateTo('2026-12-07-011-alerts')).error).toBeUndefined();
+			await seedDemo(db);
+			await seedDemoUsers(db, { roles: ['clerk'] });
+			const { id: userId } = await db.selectFrom('users').select('id').executeTakeFirstOrThrow();
+			const c = await db
+				.selectFrom('commitments')
+				.select(['id', 'organisation_id'])
+				.executeTakeFirstOrThrow();
+			const at = '2026-12-01T08:00:00.000Z';
+			const { id: submissionId } = await sql<{ id: number }>`
+				insert into ministry_submissions
+					(commitment_id, organisation_id, kind, body, created_by, created_at, updated_at)
+				values (${c.id}, ${c.organisation_id}, 'report', 'Report.', ${userId}, ${at}, ${at})
+				returning id`
+				.execute(db)
+				.then((r) => r.rows[0]!);
+			const content = Buffer.from('%PDF-1.7\n' + 'x'.repeat(300_000));
+			await sql`insert into submission_documents
+					(submission_id, file_name, media_type, byte_size, sha256, content, created_at)
+				values (${submissionId}, 'old.pdf', 'application/pdf', ${content.length}, 'abc',
+					${content}, ${at})`.execute(db);
+
+			await migrateToLatest(db);
+			const chunks = await db
+				.selectFrom('submission_document_chunks as k')
+				.innerJoin('submission_documents as d', 'd.id', 'k.document_id')
+				.select(['k.seq', 'k.bytes', 'd.file_name'])
+				.execute();
+			expect(chunks.map((k) => [k.file_name, k.seq])).toEqual([['old.pdf', 0]]);
+			expect(Buffer.from(chunks[0]!.bytes).equals(content)).toBe(true);
+		} finally {
+			await db.destroy();
+		}
+	});
 });

@@ -6,7 +6,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { replyFigures } from '../../src/lib/domain';
 import type { Database } from '../../src/lib/server/db/index';
-import { InputError, NotFoundError } from '../../src/lib/server/errors';
+import { InputError, NotFoundError, StaleRecordError } from '../../src/lib/server/errors';
+import { fileFromBytes } from '../../src/lib/server/forms/streamed-form';
 import {
 	listCommitmentSubmissions,
 	listInbox,
@@ -121,7 +122,7 @@ describe('a ministry drafts and sends', () => {
 				submissionId: null,
 				version: null,
 				input: report,
-				documents: [{ fileName: 'report.pdf', bytes: demoPdf('Report') }]
+				documents: [fileFromBytes('report.pdf', demoPdf('Report'))]
 			},
 			{ today: TODAY }
 		);
@@ -161,8 +162,30 @@ describe('a ministry drafts and sends', () => {
 			)
 		);
 		expect(again).toBeInstanceOf(InputError);
-		expect(await refusal(async () => deleteDraft(db, ministry, id))).toBeInstanceOf(InputError);
+		expect(await refusal(async () => deleteDraft(db, ministry, id, 2))).toBeInstanceOf(InputError);
 		expect((await listCommitmentSubmissions(db, c))[0]!.body).toBe(report.body);
+	});
+
+	it('does not delete a draft a colleague saved after the page was loaded', async () => {
+		const c = await idOf('DCAIS/2025/003');
+		const draft = (version: number | null, body: string, submissionId: number | null) =>
+			saveDraft(
+				db,
+				ministry,
+				{ commitmentId: c, submissionId, version, input: { ...report, body }, documents: [] },
+				{ today: TODAY }
+			);
+		const id = await draft(null, 'First words.', null);
+		await draft(1, 'A colleague’s fuller report.', id); // now at version 2
+		expect(await refusal(async () => deleteDraft(db, ministry, id, 1))).toBeInstanceOf(
+			StaleRecordError
+		);
+		const own = await listCommitmentSubmissions(db, c, ministry.organisationIds as number[]);
+		expect(own.map((s) => s.body)).toEqual(['A colleague’s fuller report.']);
+		await deleteDraft(db, ministry, id, 2);
+		expect(await listCommitmentSubmissions(db, c, ministry.organisationIds as number[])).toEqual(
+			[]
+		);
 	});
 
 	it('answers only for its own organisations’ published undertakings', async () => {
@@ -262,7 +285,7 @@ describe('a ministry drafts and sends', () => {
 					submissionId: null,
 					version: null,
 					input: report,
-					documents: [{ fileName: 'report.pdf', bytes: html }]
+					documents: [fileFromBytes('report.pdf', html)]
 				},
 				{ today: TODAY }
 			)
@@ -279,7 +302,7 @@ describe('a ministry drafts and sends', () => {
 				submissionId: null,
 				version: null,
 				input: report,
-				documents: [{ fileName: 'scan.docx', bytes: demoPdf('x') }]
+				documents: [fileFromBytes('scan.docx', demoPdf('x'))]
 			},
 			{ today: TODAY }
 		);

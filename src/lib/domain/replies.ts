@@ -75,6 +75,7 @@ export interface Submission {
 	commitmentTitle: string;
 	committeeId: number;
 	committee: string;
+	committeeSlug: string;
 	organisationId: number;
 	organisation: string;
 	kind: SubmissionKind;

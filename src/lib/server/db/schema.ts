@@ -483,8 +483,14 @@ export interface SubmissionDocumentTable {
 	media_type: string;
 	byte_size: number;
 	sha256: string;
-	content: Uint8Array;
 	created_at: string;
+}
+
+/** A document's content in order, chunk by chunk (each at most 256 KiB). */
+export interface SubmissionDocumentChunkTable {
+	document_id: number;
+	seq: number;
+	bytes: Uint8Array;
 }
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
@@ -586,6 +592,7 @@ export interface DB {
 	user_invitations: UserInvitationTable;
 	ministry_submissions: MinistrySubmissionTable;
 	submission_documents: SubmissionDocumentTable;
+	submission_document_chunks: SubmissionDocumentChunkTable;
 	outbox_messages: OutboxMessageTable;
 	alert_settings: AlertSettingsTable;
 	alert_addresses: AlertAddressTable;

@@ -1,12 +1,16 @@
 // The forms of the ministry's right of reply: a submission (its kind and content, and files),
-// the committee's decision on it, and an invitation. Files are read by `uploadedDocuments`; the
+// the committee's decision on it, and an invitation. Files are streamed to disk by `readSubmissionForm`; the
 // rules that depend on the commitment are the service's (services/ministry-replies.ts).
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { DELIVERY_STATUSES } from '../../domain';
-import type { SubmissionInput, UploadedDocument } from '../services/ministry-replies';
+import {
+	MAX_DOCUMENT_BYTES,
+	MAX_DOCUMENTS,
+	type SubmissionInput
+} from '../services/ministry-replies';
 import { idField, isoDate, optionalId, optionalText, text, versionField } from './fields';
-import { uploadedFileName } from './fields';
+import { readStreamedForm } from './streamed-form';
 
 export const SUBMISSION_KINDS = ['report', 'extension', 'drop'] as const;
 export const SUBMISSION_DECISIONS = ['received', 'returned', 'granted', 'refused'] as const;
@@ -83,16 +87,15 @@ export function submissionInputOf(d: z.infer<typeof submissionSchema>): Submissi
 	};
 }
 
-/** The files chosen in the form's `documents` input (empty choices ignored). */
-export async function uploadedDocuments(formData: FormData): Promise<UploadedDocument[]> {
-	const files = formData.getAll('documents').filter((f): f is File => f instanceof File);
-	const documents: UploadedDocument[] = [];
-	for (const file of files) {
-		if (file.size === 0) continue;
-		documents.push({
-			fileName: uploadedFileName(file.name, 'document'),
-			bytes: new Uint8Array(await file.arrayBuffer())
-		});
-	}
-	return documents;
+/**
+ * Reads a submission form as it arrives: its text fields, and the files of its `documents` input
+ * staged on disk (one more than a submission may hold, so that the service can say so). The
+ * caller must `discard()` it once done.
+ */
+export function readSubmissionForm(request: Request) {
+	return readStreamedForm(request, {
+		fileField: 'documents',
+		maxFileBytes: MAX_DOCUMENT_BYTES,
+		maxFiles: MAX_DOCUMENTS + 1
+	});
 }

@@ -6,6 +6,8 @@ import {
 	proceduralStatusLabel
 } from '$lib/domain';
 import { escapeHtml, renderAtom, type AtomEntry } from './atom';
+import type { Submission } from '$lib/domain';
+import { kindName } from '$lib/i18n/submission-words';
 import type { PublishedUpdate } from '../queries/updates';
 import { evidenceUrl, links } from './serialize';
 
@@ -70,10 +72,65 @@ function entryOf(u: PublishedUpdate, origin: string, host: string): AtomEntry {
 	};
 }
 
+/** A ministry's submission as sent (its decision, when made, is an update of its own). */
+function submissionEntryOf(s: Submission, origin: string, host: string): AtomEntry {
+	const sentOn = s.sentOn ?? s.sentAt?.slice(0, 10) ?? s.createdAt.slice(0, 10);
+	const facts = [
+		s.claimedStatus
+			? `The ministry says: ${deliveryStatusLabel[s.claimedStatus].toLowerCase()}.`
+			: '',
+		s.requestedUntil ? `Asks for more time until ${formatDate(s.requestedUntil)}.` : '',
+		s.approvedBy && s.approvedOn
+			? `Approved by ${s.approvedBy} on ${formatDate(s.approvedOn)}.`
+			: '',
+		s.channel === 'ahadi' ? '' : `Received by ${s.channel === 'paper' ? 'post' : 'e-mail'}.`
+	].filter(Boolean);
+	const documents = s.documents
+		.map((d) => {
+			const href = `${origin}/submissions/${s.id}/documents/${d.id}`;
+			return `<li><a href="${escapeHtml(href)}">${escapeHtml(d.fileName)}</a></li>`;
+		})
+		.join('');
+	const html = [
+		`<p><strong>${escapeHtml(s.commitmentRef)}</strong>: ${escapeHtml(s.commitmentTitle)}</p>`,
+		`<p>${escapeHtml(kindName(s.kind))} from ${escapeHtml(s.organisation)}, sent on ${escapeHtml(formatDate(sentOn))}.</p>`,
+		facts.length > 0 ? `<p>${escapeHtml(facts.join(' '))}</p>` : '',
+		`<p>${escapeHtml(s.body)}</p>`,
+		documents ? `<p>Documents:</p><ul>${documents}</ul>` : ''
+	].join('');
+	return {
+		id: `tag:${host},2026:ahadi:submission:${s.id}`,
+		title: `${s.commitmentRef}: ${kindName(s.kind).toLowerCase()} from the ministry`,
+		// Dated by the day, as updates are: the same day's decision is listed first.
+		updated: `${sentOn}T00:00:00+03:00`,
+		link: `${links.commitmentPage(origin, s.commitmentRef)}#submission-${s.id}`,
+		summary: s.body,
+		contentHtml: html,
+		categories: [{ term: s.committeeSlug, label: s.committee }],
+		authorName: s.organisation
+	};
+}
+
+/**
+ * A feed of the change log and, when given, the ministries' submissions as they were sent,
+ * newest first, at most FEED_LIMIT entries.
+ */
 export function updatesFeed(
 	url: URL,
-	opts: { title: string; subtitle: string; alternatePath: string; updates: PublishedUpdate[] }
+	opts: {
+		title: string;
+		subtitle: string;
+		alternatePath: string;
+		updates: PublishedUpdate[];
+		submissions?: Submission[];
+	}
 ): string {
+	const entries = [
+		...opts.updates.map((u) => entryOf(u, url.origin, url.hostname)),
+		...(opts.submissions ?? []).map((s) => submissionEntryOf(s, url.origin, url.hostname))
+	]
+		.sort((a, b) => Date.parse(b.updated) - Date.parse(a.updated))
+		.slice(0, FEED_LIMIT);
 	return renderAtom({
 		id: `tag:${url.hostname},2026:ahadi:feed:${url.pathname}`,
 		title: opts.title,
@@ -81,6 +138,6 @@ export function updatesFeed(
 		selfUrl: url.origin + url.pathname,
 		alternateUrl: url.origin + opts.alternatePath,
 		rights: FEED_RIGHTS,
-		entries: opts.updates.map((u) => entryOf(u, url.origin, url.hostname))
+		entries
 	});
 }

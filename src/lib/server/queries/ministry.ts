@@ -322,6 +322,7 @@ function submissionBase(db: Handle) {
 			'c.title',
 			'c.committee_id',
 			'k.name as committee_name',
+			'k.slug as committee_slug',
 			's.organisation_id',
 			'o.name as organisation_name',
 			's.kind',
@@ -366,6 +367,7 @@ async function withDocuments(db: Handle, rows: SubmissionRow[]): Promise<Submiss
 		commitmentTitle: r.title,
 		committeeId: r.committee_id,
 		committee: r.committee_name,
+		committeeSlug: r.committee_slug,
 		organisationId: r.organisation_id,
 		organisation: r.organisation_name,
 		kind: r.kind,
@@ -459,6 +461,25 @@ export async function listInbox(
 	return withDocuments(db, [...awaiting, ...decided]);
 }
 
+/**
+ * The latest submissions sent on published commitments (of one commitment or committee), newest
+ * first: the feeds' entries beside the change log.
+ */
+export async function listRecentSubmissions(
+	db: Handle,
+	f: { commitmentId?: number; committeeId?: number; limit: number }
+): Promise<Submission[]> {
+	const rows = await submissionBase(db)
+		.where('s.state', '!=', 'draft')
+		.$if(f.commitmentId !== undefined, (q) => q.where('s.commitment_id', '=', f.commitmentId!))
+		.$if(f.committeeId !== undefined, (q) => q.where('c.committee_id', '=', f.committeeId!))
+		.orderBy('s.sent_at', 'desc')
+		.orderBy('s.id', 'desc')
+		.limit(f.limit)
+		.execute();
+	return withDocuments(db, rows);
+}
+
 /** Every submission once sent, for the open data (documents by link). */
 export async function listSentSubmissions(db: Handle): Promise<Submission[]> {
 	const rows = await submissionBase(db)
@@ -502,11 +523,16 @@ export async function updateSubmissionIf(
 	return Number(result.numUpdatedRows) === 1;
 }
 
-export async function deleteDraftSubmission(trx: Transaction<DB>, id: number): Promise<boolean> {
+export async function deleteDraftSubmission(
+	trx: Transaction<DB>,
+	id: number,
+	version: number
+): Promise<boolean> {
 	const result = await trx
 		.deleteFrom('ministry_submissions')
 		.where('id', '=', id)
 		.where('state', '=', 'draft')
+		.where('version', '=', version)
 		.executeTakeFirst();
 	return Number(result.numDeletedRows) === 1;
 }
@@ -519,8 +545,8 @@ export async function insertDocument(
 		mediaType: string;
 		byteSize: number;
 		sha256: string;
-		content: Uint8Array;
-	}
+	},
+	content: AsyncIterable<Uint8Array>
 ): Promise<number> {
 	const { id } = await trx
 		.insertInto('submission_documents')
@@ -530,12 +556,29 @@ export async function insertDocument(
 			media_type: values.mediaType,
 			byte_size: values.byteSize,
 			sha256: values.sha256,
-			content: values.content,
 			created_at: new Date().toISOString()
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
+	let seq = 0;
+	for await (const bytes of content) {
+		await trx
+			.insertInto('submission_document_chunks')
+			.values({ document_id: id, seq: seq++, bytes })
+			.execute();
+	}
 	return id;
+}
+
+/** Chunk `seq` of a document's content (undefined past its last). */
+export async function getDocumentChunk(db: Handle, documentId: number, seq: number) {
+	const row = await db
+		.selectFrom('submission_document_chunks')
+		.select('bytes')
+		.where('document_id', '=', documentId)
+		.where('seq', '=', seq)
+		.executeTakeFirst();
+	return row?.bytes;
 }
 
 export async function deleteDocument(
@@ -574,7 +617,6 @@ export async function getDocumentFile(db: Handle, submissionId: number, document
 			'd.media_type',
 			'd.byte_size',
 			'd.sha256',
-			'd.content',
 			's.state',
 			's.organisation_id',
 			'c.committee_id',

@@ -4,7 +4,7 @@
 // committee's clerk decides on it, and only that decision moves the commitment, through the same
 // update rules as any clerk's update (services/updates.ts), so the change log, the due-date
 // history and the evidence tell the whole exchange. Every write is audited in its transaction.
-import { createHash } from 'node:crypto';
+import type { UploadedFile } from '../forms/streamed-form';
 import type { Kysely, Transaction } from 'kysely';
 import { documentKindOf, downloadNameOf, todayInNairobi } from '../../domain';
 import { recordAudit, type Actor } from '../audit';
@@ -60,10 +60,8 @@ export interface SubmissionInput {
 	approvedOn: string | null;
 }
 
-export interface UploadedDocument {
-	fileName: string;
-	bytes: Uint8Array;
-}
+/** A document to attach: read from the request as it arrived (forms/streamed-form.ts). */
+export type UploadedDocument = UploadedFile;
 
 const actorOf = (p: Person): Actor => ({ id: p.id, label: `${p.name} <${p.email}>` });
 
@@ -106,24 +104,24 @@ function checkDocuments(
 	already: { count: number; bytes: number }
 ) {
 	const errors: Record<string, string> = {};
-	const files = documents.filter((d) => d.bytes.length > 0);
+	const files = documents.filter((d) => d.byteSize > 0);
 	let bytes = already.bytes;
 	const checked = files.map((d) => {
-		const kind = documentKindOf(d.bytes);
+		const kind = documentKindOf(d.head);
 		if (!kind) errors.documents = m.mr_document_kind({ name: d.fileName });
-		else if (d.bytes.length > MAX_DOCUMENT_BYTES) {
+		else if (d.truncated || d.byteSize > MAX_DOCUMENT_BYTES) {
 			errors.documents = m.mr_document_too_large({
 				name: d.fileName,
 				mb: String(MAX_DOCUMENT_BYTES / 1024 / 1024)
 			});
 		}
-		bytes += d.bytes.length;
+		bytes += d.byteSize;
 		return {
 			fileName: kind ? downloadNameOf(d.fileName, kind) : d.fileName,
 			mediaType: kind?.mediaType ?? '',
-			byteSize: d.bytes.length,
-			sha256: createHash('sha256').update(d.bytes).digest('hex'),
-			content: d.bytes
+			byteSize: d.byteSize,
+			sha256: d.sha256,
+			chunks: () => d.chunks()
 		};
 	});
 	if (already.count + files.length > MAX_DOCUMENTS) {
@@ -143,8 +141,8 @@ async function addDocuments(
 	submissionId: number,
 	documents: ReturnType<typeof checkDocuments>
 ) {
-	for (const d of documents) {
-		const id = await insertDocument(trx, { submissionId, ...d });
+	for (const { chunks, ...d } of documents) {
+		const id = await insertDocument(trx, { submissionId, ...d }, chunks());
 		await recordAudit(trx, actor, {
 			action: 'submission_document.added',
 			entityId: id,
@@ -293,12 +291,19 @@ export async function sendSubmission(
 }
 
 /** A ministry deletes its own draft (never a sent submission). */
-export async function deleteDraft(db: Kysely<DB>, person: Person, submissionId: number) {
+export async function deleteDraft(
+	db: Kysely<DB>,
+	person: Person,
+	submissionId: number,
+	version: number
+) {
 	await db.transaction().execute(async (trx) => {
 		const s = await getSubmission(trx, submissionId);
 		if (!s || !answersFor(person, s.organisationId)) throw new NotFoundError();
-		if (!(await deleteDraftSubmission(trx, s.id))) {
-			throw new InputError({ send: m.mr_already_sent() });
+		if (s.state !== 'draft') throw new InputError({ send: m.mr_already_sent() });
+		// A colleague's later save is not thrown away by a page loaded before it.
+		if (s.version !== version || !(await deleteDraftSubmission(trx, s.id, version))) {
+			throw new StaleRecordError();
 		}
 		await recordAudit(trx, actorOf(person), {
 			action: 'submission.deleted',

@@ -3,15 +3,21 @@ import { db } from '$lib/server/db/client';
 import { cachedText } from '$lib/server/open-data/http';
 import { FEED_LIMIT, updatesFeed } from '$lib/server/open-data/feeds';
 import { listPublishedUpdates } from '$lib/server/queries/updates';
+import { listRecentSubmissions } from '$lib/server/queries/ministry';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ url, request }) => {
-	const updates = await listPublishedUpdates(db, { limit: FEED_LIMIT });
+	const [updates, submissions] = await Promise.all([
+		listPublishedUpdates(db, { limit: FEED_LIMIT }),
+		listRecentSubmissions(db, { limit: FEED_LIMIT })
+	]);
 	const body = updatesFeed(url, {
 		title: 'Ahadi: updates to parliamentary undertakings',
-		subtitle: 'Status changes, new due dates and evidence for every published commitment',
+		subtitle:
+			'Status changes, new due dates, evidence and ministries’ submissions for every published commitment',
 		alternatePath: '/commitments',
-		updates
+		updates,
+		submissions
 	});
 	return cachedText(request, body, ATOM_CONTENT_TYPE);
 };

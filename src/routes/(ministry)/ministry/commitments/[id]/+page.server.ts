@@ -10,7 +10,7 @@ import {
 	submissionInputOf,
 	submissionLabels,
 	submissionSchema,
-	uploadedDocuments
+	readSubmissionForm
 } from '$lib/server/forms/submission';
 import { validateForm } from '$lib/server/forms/validation';
 import { getMinistryCommitment, listCommitmentSubmissions } from '$lib/server/queries/ministry';
@@ -53,21 +53,25 @@ const here = (id: number, done: string) =>
 export const actions: Actions = {
 	save: async (event) => {
 		const { user, commitment } = await ownCommitment(event);
-		const formData = await event.request.formData();
-		const form = validateForm(formData, submissionSchema, { labels: submissionLabels });
-		if (!form.ok) return invalid('save', form.values, form.errors);
-		const d = form.data;
+		const upload = await readSubmissionForm(event.request);
 		try {
-			await saveDraft(db, user, {
-				commitmentId: commitment.id,
-				submissionId: d.submission_id ?? null,
-				version: d.version ?? null,
-				input: submissionInputOf(d),
-				documents: await uploadedDocuments(formData),
-				removeDocumentIds: d.remove_document
-			});
-		} catch (e) {
-			return workspaceFailure(e, 'save', form.values);
+			const form = validateForm(upload.fields, submissionSchema, { labels: submissionLabels });
+			if (!form.ok) return invalid('save', form.values, form.errors);
+			const d = form.data;
+			try {
+				await saveDraft(db, user, {
+					commitmentId: commitment.id,
+					submissionId: d.submission_id ?? null,
+					version: d.version ?? null,
+					input: submissionInputOf(d),
+					documents: upload.files,
+					removeDocumentIds: d.remove_document
+				});
+			} catch (e) {
+				return workspaceFailure(e, 'save', form.values);
+			}
+		} finally {
+			await upload.discard();
 		}
 		redirect(303, here(commitment.id, 'saved'));
 	},
@@ -91,7 +95,7 @@ export const actions: Actions = {
 		});
 		if (!form.ok) return invalid('delete', form.values, form.errors);
 		try {
-			await deleteDraft(db, user, form.data.submission_id);
+			await deleteDraft(db, user, form.data.submission_id, form.data.version);
 		} catch (e) {
 			return workspaceFailure(e, 'delete', form.values);
 		}

@@ -8,7 +8,7 @@ import {
 	onBehalfSchema,
 	submissionInputOf,
 	submissionLabels,
-	uploadedDocuments
+	readSubmissionForm
 } from '$lib/server/forms/submission';
 import { validateForm } from '$lib/server/forms/validation';
 import { listCommitmentSubmissions } from '$lib/server/queries/ministry';
@@ -32,20 +32,24 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	record: async (event) => {
 		const { user, commitment } = await editableCommitment(event);
-		const formData = await event.request.formData();
-		const form = validateForm(formData, onBehalfSchema, { labels: submissionLabels });
-		if (!form.ok) return invalid('record', form.values, form.errors);
+		const upload = await readSubmissionForm(event.request);
 		let id: number;
 		try {
-			id = await recordOnBehalf(db, user, {
-				commitmentId: commitment.id,
-				input: submissionInputOf(form.data),
-				documents: await uploadedDocuments(formData),
-				channel: form.data.channel,
-				sentOn: form.data.sent_on
-			});
-		} catch (e) {
-			return workspaceFailure(e, 'record', form.values);
+			const form = validateForm(upload.fields, onBehalfSchema, { labels: submissionLabels });
+			if (!form.ok) return invalid('record', form.values, form.errors);
+			try {
+				id = await recordOnBehalf(db, user, {
+					commitmentId: commitment.id,
+					input: submissionInputOf(form.data),
+					documents: upload.files,
+					channel: form.data.channel,
+					sentOn: form.data.sent_on
+				});
+			} catch (e) {
+				return workspaceFailure(e, 'record', form.values);
+			}
+		} finally {
+			await upload.discard();
 		}
 		redirect(303, localizeHref(`/workspace/submissions/${id}`));
 	}
