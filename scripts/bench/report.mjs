@@ -149,7 +149,12 @@ export function formatReport(input) {
 	const up = results.uploadMemory;
 	if (up) {
 		lines.push(
-			`- ${fmt(up.uploads)} documents of ${fmt(up.bytesEach / KB / KB, 1)} MB uploaded by a ministry at the same time: idle RSS ${fmt(up.idleRssMb)} MB, peak RSS ${fmt(up.peakRssMb)} MB (${fmt(up.seconds, 1)} s). The body is read whole (SvelteKit's form data), so the peak grows with the documents, bounded by the 20 MB limit per document and BODY_SIZE_LIMIT per request.`
+			`- ${fmt(up.uploads)} documents of ${fmt(up.bytesEach / KB / KB, 1)} MB uploaded by a ministry at the same time: idle RSS ${fmt(up.idleRssMb)} MB, peak RSS ${fmt(up.peakRssMb)} MB (${fmt(up.seconds, 1)} s). Each file is streamed to a temporary file and stored in 256 KiB chunks, never held whole.`,
+			...(up.reader
+				? [
+						`- The upload reader alone: peak RSS grows by ${up.reader.map((/** @type {{ sizeMb: number, peakGrowthMb: number }} */ r) => `${fmt(r.peakGrowthMb, 1)} MB for a ${fmt(r.sizeMb)} MB body`).join(', ')}: the growth does not follow the size. What remains of the server's growth above is buffers not yet collected.`
+					]
+				: [])
 		);
 	}
 	if (results.transcripts) {

@@ -1,8 +1,11 @@
 // Server memory while a ministry uploads documents: two 20 MB PDFs (the largest a document may
 // be) sent at the same time, as two liaison officers' browsers would, each to its own draft.
 // Reports the server's RSS when idle (signed in, nothing running) and its peak RSS (VmHWM) once
-// both uploads are stored. Part of `npm run bench`; alone (after `npm run build`):
+// both uploads are stored; then the upload reader alone on bodies of 20 and 200 MB, whose peak
+// should not grow with the body (what is left of the server's growth is garbage not yet
+// collected: buffers the socket, the parser and the store drop as they go). Part of `npm run bench`; alone (after `npm run build`):
 //   node scripts/bench/upload-memory.mjs [PORT]   (on a fresh demo database in bench-results/)
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -84,11 +87,27 @@ export async function measureUploadMemory(o) {
 			bytesEach: pdf.length,
 			idleRssMb,
 			peakRssMb: peakRssMb(pid),
-			seconds
+			seconds,
+			reader: measureReader([20, 200])
 		};
 	} finally {
 		await stopServer(server);
 	}
+}
+
+/**
+ * The upload reader alone, for bodies of `sizesMb` (scripts/bench/upload-reader.ts): the growth of
+ * peak RSS should not depend on the size, since the file is never held whole.
+ * @returns {{ sizeMb: number, peakGrowthMb: number }[]}
+ */
+export function measureReader(/** @type {number[]} */ sizesMb) {
+	const r = spawnSync(bin('tsx'), ['scripts/bench/upload-reader.ts', ...sizesMb.map(String)], {
+		cwd: root,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	if (r.status !== 0) throw new Error(`the upload reader bench failed (exit ${r.status})`);
+	return JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '[]');
 }
 
 /** A fresh demo database with its ministry account, and two of that ministry's undertakings. */
