@@ -145,7 +145,11 @@ test('the ministry reports with a PDF and asks for more time; the clerk receives
 	await form.getByRole('radio', { name: 'Implementation report' }).check();
 	await form.getByLabel('Text', { exact: true }).fill(REPORT);
 	await form.getByLabel('The status the ministry claims').selectOption({ label: 'On track' });
-	const pdf = TEST_PDF(`Implementation report ${REF} ${RUN}`);
+	// Over 600 KB (a scanned annex is larger still): stored and served in several chunks.
+	const pdf = Buffer.concat([
+		TEST_PDF(`Implementation report ${REF} ${RUN}`),
+		Buffer.from(`%${'0123456789'.repeat(62_000)}\n`)
+	]);
 	await form
 		.getByLabel('Documents (optional)')
 		.setInputFiles({ name: 'ngao-report.pdf', mimeType: 'application/pdf', buffer: pdf });
