@@ -3,7 +3,7 @@
 // SQLite only; for finding slow statements, not for the bench's figures.
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, type LogEvent } from 'kysely';
-import { todayInNairobi } from '../../src/lib/domain';
+import { fiscalYearOf, todayInNairobi } from '../../src/lib/domain';
 import {
 	EMPTY_COMMITMENT_QUERY,
 	parseCommitmentQuery
@@ -54,7 +54,7 @@ const term =
 		?.toLowerCase() ?? 'the';
 
 const pages: Record<string, () => Promise<unknown>> = {
-	dashboard: () => computeDashboard(db, today),
+	dashboard: () => computeDashboard(db, today, fiscalYearOf(today)),
 	explorer: async () => {
 		const p = parseCommitmentQuery(new URLSearchParams({ committee, overdue: 'true', q: term }));
 		if (!p.ok) throw new Error('bad query');

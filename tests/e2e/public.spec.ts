@@ -60,6 +60,36 @@ test.describe('the dashboard answers "what is overdue, and where did the money s
 		await screenshotBoth(page, 'dashboard');
 	});
 
+	test('the money chain is for one fiscal year, chosen without JavaScript', async ({ browser }) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto('/');
+		// The demo has figures for 2024/25 and 2025/26; today is later, so the latest is shown.
+		await expect(page.getByRole('heading', { name: 'The money chain, 2025/26' })).toBeVisible();
+		const chain = page.getByRole('table', { name: 'The money chain' });
+		const allocated = async () =>
+			(await chain.getByRole('row', { name: /^Allocated/ }).textContent()) ?? '';
+		const in2526 = await allocated();
+		// Each step carries the date of its own figures.
+		await expect(chain.getByRole('columnheader', { name: 'As at' })).toBeVisible();
+		expect(in2526).toMatch(/\d{1,2} \w{3} 20\d\d/);
+
+		await page.getByLabel('Fiscal year').selectOption('2024/25');
+		await page.getByRole('button', { name: 'Show' }).click();
+		await expect(page).toHaveURL(/[?&]year=2024%2F25/);
+		await expect(page.getByRole('heading', { name: 'The money chain, 2024/25' })).toBeVisible();
+		const in2425 = await allocated();
+		expect(in2425).not.toBe(in2526);
+		// Every date in the 2024/25 chain is within or before that year, never 2025/26's.
+		for (const year of (await chain.textContent())!.match(/20\d\d/g) ?? []) {
+			expect(Number(year)).toBeLessThanOrEqual(2025);
+		}
+		// A year with no figures falls back to the default rather than showing zeros.
+		await page.goto('/?year=1999%2F00');
+		await expect(page.getByRole('heading', { name: 'The money chain, 2025/26' })).toBeVisible();
+		await context.close();
+	});
+
 	test('Chart.js draws the charts; their tables are one click away', async ({ page }) => {
 		await page.goto('/');
 		const delivery = page.getByRole('img', { name: /^Commitments by delivery status/ });

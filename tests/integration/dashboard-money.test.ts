@@ -16,8 +16,12 @@ import {
 } from '../../src/lib/domain';
 import { recordAudit, SYSTEM_ACTOR } from '../../src/lib/server/audit';
 import type { Database } from '../../src/lib/server/db/index';
-import { sumLinkedMoney } from '../../src/lib/server/queries/dashboard';
-import { loadDashboard } from '../../src/lib/server/services/dashboard';
+import {
+	listLinkedFiscalYears,
+	sumLinkedMoney,
+	type ChainDates
+} from '../../src/lib/server/queries/dashboard';
+import { chooseFiscalYear, loadDashboard } from '../../src/lib/server/services/dashboard';
 import { freshDb } from '../helpers/test-db';
 
 let db: Database;
@@ -121,10 +125,16 @@ async function addEdgeCases(db: Database) {
 }
 
 /** The domain's rules over raw rows: what the dashboard computed in TypeScript before. */
-async function expectedMoney(db: Database, by: 'all' | 'committee' | 'organisation') {
+async function expectedMoney(
+	db: Database,
+	by: 'all' | 'committee' | 'organisation',
+	fiscalYear: string
+) {
 	const links = await db
 		.selectFrom('funding_links as l')
 		.innerJoin('commitments as c', 'c.id', 'l.commitment_id')
+		.innerJoin('budget_lines as b', 'b.id', 'l.budget_line_id')
+		.where('b.fiscal_year', '=', fiscalYear)
 		.select([
 			'c.committee_id',
 			'c.organisation_id',
@@ -155,7 +165,7 @@ async function expectedMoney(db: Database, by: 'all' | 'committee' | 'organisati
 		lines.set(l.budget_line_id, t);
 		perGroup.set(group, lines);
 	}
-	const result = new Map<number, MoneyChainTotals>();
+	const result = new Map<number, MoneyChainTotals & { asOfEach: ChainDates }>();
 	for (const [group, lines] of perGroup) {
 		const parts: { line: LineSummary; basisPoints: number }[] = [];
 		for (const [lineId, t] of lines) {
@@ -169,38 +179,85 @@ async function expectedMoney(db: Database, by: 'all' | 'committee' | 'organisati
 			const basisPoints = Math.min(10_000, t.bp + amountBp);
 			if (basisPoints > 0) parts.push({ line, basisPoints });
 		}
-		if (parts.length > 0) result.set(group, sumPercentShares(parts));
+		const latest = (dates: (string | undefined)[]) =>
+			dates
+				.filter((d): d is string => d !== undefined)
+				.sort()
+				.at(-1) ?? null;
+		if (parts.length > 0) {
+			result.set(group, {
+				...sumPercentShares(parts),
+				asOfEach: {
+					requested: latest(parts.map((p) => p.line.requested?.asOf)),
+					allocated: latest(parts.map((p) => p.line.currentAllocation?.asOf)),
+					released: latest(parts.map((p) => p.line.released?.asOf)),
+					spent: latest(parts.map((p) => p.line.spent?.asOf))
+				}
+			});
+		}
 	}
 	return result;
 }
 
-const plain = (m: MoneyChainTotals) => ({
+const plain = (m: MoneyChainTotals & { asOfEach: ChainDates }) => ({
 	requested: m.requested,
 	allocated: m.allocated,
 	released: m.released,
 	spent: m.spent,
 	gap: m.gap,
-	asOf: m.asOf
+	asOf: m.asOf,
+	asOfEach: m.asOfEach
 });
 
 describe('sumLinkedMoney', () => {
-	it('equals the domain rules in total, per committee and per organisation', async () => {
-		const money = await sumLinkedMoney(db);
-		const all = await expectedMoney(db, 'all');
-		expect(money.total.allocated).toBeGreaterThan(0);
-		expect(plain({ ...money.total })).toEqual(plain(all.get(0)!));
+	it('equals the domain rules for each fiscal year, in total, per committee and organisation', async () => {
+		const years = await listLinkedFiscalYears(db);
+		expect(years.length).toBeGreaterThan(1);
+		expect(years).toEqual([...years].sort().reverse());
+		for (const year of years) {
+			const money = await sumLinkedMoney(db, year);
+			const all = await expectedMoney(db, 'all', year);
+			expect(money.total.allocated + money.total.requested, year).toBeGreaterThan(0);
+			expect(plain({ ...money.total }), year).toEqual(plain(all.get(0)!));
 
-		for (const [by, actual] of [
-			['committee', money.byCommittee],
-			['organisation', money.byOrganisation]
-		] as const) {
-			const expected = await expectedMoney(db, by);
-			expect(expected.size).toBeGreaterThan(1);
-			expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
-			for (const [id, totals] of expected) {
-				expect(plain({ ...actual.get(id)! }), `${by} ${id}`).toEqual(plain(totals));
+			for (const [by, actual] of [
+				['committee', money.byCommittee],
+				['organisation', money.byOrganisation]
+			] as const) {
+				const expected = await expectedMoney(db, by, year);
+				expect([...actual.keys()].sort(), `${by} ${year}`).toEqual([...expected.keys()].sort());
+				for (const [id, totals] of expected) {
+					expect(plain({ ...actual.get(id)! }), `${by} ${id} ${year}`).toEqual(plain(totals));
+				}
 			}
 		}
+	});
+
+	it('never adds up figures of two fiscal years', async () => {
+		// The demo's anti-trafficking unit is funded on 2024/25 and 2025/26 lines: each year's
+		// chain holds its own lines only.
+		const [y2425, y2526] = [
+			await sumLinkedMoney(db, '2024/25'),
+			await sumLinkedMoney(db, '2025/26')
+		];
+		const lineYears = await db
+			.selectFrom('budget_figures as f')
+			.innerJoin('budget_lines as b', 'b.id', 'f.budget_line_id')
+			.select(['b.fiscal_year', 'f.as_of'])
+			.execute();
+		const datesOf = (year: string) =>
+			new Set(lineYears.filter((r) => r.fiscal_year === year).map((r) => r.as_of));
+		for (const [year, chain] of [
+			['2024/25', y2425],
+			['2025/26', y2526]
+		] as const) {
+			for (const date of Object.values(chain.total.asOfEach)) {
+				if (date !== null) expect(datesOf(year).has(date), `${year} ${date}`).toBe(true);
+			}
+		}
+		expect(await sumLinkedMoney(db, '1999/00')).toMatchObject({
+			total: { requested: 0, allocated: 0, released: 0, spent: 0, asOf: null }
+		});
 	});
 
 	it('caps two 70% shares of one line at the whole line, and ignores drafts', async () => {
@@ -209,7 +266,7 @@ describe('sumLinkedMoney', () => {
 			.select('id')
 			.where('vote_code', '=', 'E01')
 			.executeTakeFirstOrThrow();
-		const before = await sumLinkedMoney(db);
+		const before = await sumLinkedMoney(db, '2025/26');
 		// Removing one of the two 70% links leaves 70% of the line: 30% of it less.
 		await db
 			.deleteFrom('funding_links')
@@ -223,7 +280,7 @@ describe('sumLinkedMoney', () => {
 					.where('budget_line_id', '=', over.id)
 			)
 			.execute();
-		const after = await sumLinkedMoney(db);
+		const after = await sumLinkedMoney(db, '2025/26');
 		// Allocation 800,003 (Supplementary I): the whole line before, 70% (560,002) after.
 		expect(before.total.allocated - after.total.allocated).toBe(800_003 - 560_002);
 		// Released: latest figure 333,333 → 233,333 at 70%.
@@ -241,7 +298,9 @@ describe('sumLinkedMoney', () => {
 				.execute()
 		).not.toHaveLength(0);
 		// 7,000,000 on the draft's line would show in the total if drafts leaked.
-		expect((await expectedMoney(db, 'all')).get(0)!.allocated).toBe(after.total.allocated);
+		expect((await expectedMoney(db, 'all', '2025/26')).get(0)!.allocated).toBe(
+			after.total.allocated
+		);
 	});
 });
 
@@ -277,5 +336,17 @@ describe('loadDashboard', () => {
 		expect(completed(second)).toBe(completed(first) + 1);
 		// Another day is another answer (overdue counts depend on the date).
 		expect(await loadDashboard(db, '2026-03-02')).not.toBe(second);
+	});
+});
+
+describe('chooseFiscalYear', () => {
+	const years = ['2026/27', '2025/26', '2024/25'];
+	it('takes the year asked for when it has figures, else the current or the latest before', () => {
+		expect(chooseFiscalYear(years, '2024/25', '2026-12-08')).toBe('2024/25');
+		expect(chooseFiscalYear(years, '1999/00', '2026-12-08')).toBe('2026/27');
+		expect(chooseFiscalYear(years, null, '2026-06-30')).toBe('2025/26');
+		expect(chooseFiscalYear(['2025/26', '2024/25'], null, '2026-12-08')).toBe('2025/26');
+		expect(chooseFiscalYear(['2030/31'], null, '2026-12-08')).toBe('2030/31');
+		expect(chooseFiscalYear([], '2025/26', '2026-12-08')).toBeNull();
 	});
 });

@@ -185,10 +185,26 @@ export async function countByProgress(db: Kysely<DB>): Promise<Record<ProgressBu
 	return result;
 }
 
+/** The date of the figure each step of a chain stands on (the latest among its lines). */
+export interface ChainDates {
+	requested: string | null;
+	allocated: string | null;
+	released: string | null;
+	spent: string | null;
+}
+
 export interface GroupMoney extends MoneyChainTotals {
 	/** null for the total over every published commitment. */
 	groupId: number | null;
+	asOfEach: ChainDates;
 }
+
+export const NO_DATES: ChainDates = {
+	requested: null,
+	allocated: null,
+	released: null,
+	spent: null
+};
 
 /** The money chain of a group without any funded line. */
 export const NO_MONEY: MoneyChainTotals = {
@@ -212,14 +228,19 @@ export const NO_MONEY: MoneyChainTotals = {
  *   as amount / current allocation (0 without an allocation), capped at the whole line;
  * - every amount is scaled by basis points / 10,000 rounded half up to whole shillings, per line,
  *   with integer arithmetic (amounts are non-negative by the table's check), then summed.
+ * Only the lines of `fiscalYear` count: figures of different years are never added up.
  */
-export async function sumLinkedMoney(db: Kysely<DB>): Promise<{
+export async function sumLinkedMoney(
+	db: Kysely<DB>,
+	fiscalYear: string
+): Promise<{
 	total: GroupMoney;
 	byCommittee: Map<number, GroupMoney>;
 	byOrganisation: Map<number, GroupMoney>;
 }> {
 	const phase = (p: BudgetPhase) =>
 		sql<number | null>`max(case when phase = ${p} then amount_kes end)`;
+	const dateOf = (p: BudgetPhase) => sql<string | null>`max(case when phase = ${p} then as_of end)`;
 	const { rows } = await sql<{
 		grp: 'all' | 'committee' | 'organisation';
 		grp_id: number;
@@ -229,13 +250,18 @@ export async function sumLinkedMoney(db: Kysely<DB>): Promise<{
 		released: number | string;
 		spent: number | string;
 		as_of: string | null;
+		requested_as_of: string | null;
+		allocation_as_of: string | null;
+		released_as_of: string | null;
+		spent_as_of: string | null;
 	}>`
 		with pub_links as materialized (
 			select c.committee_id, c.organisation_id, l.budget_line_id, l.share_kind,
 				l.share_basis_points, l.share_amount_kes
 			from funding_links l
 			inner join commitments c on c.id = l.commitment_id
-			where c.visibility = 'published'
+			inner join budget_lines b on b.id = l.budget_line_id
+			where c.visibility = 'published' and b.fiscal_year = ${fiscalYear}
 		),
 		latest as (
 			select f.budget_line_id, f.phase, f.amount_kes, f.as_of
@@ -254,7 +280,12 @@ export async function sumLinkedMoney(db: Kysely<DB>): Promise<{
 					${phase('approved')}, ${phase('ceiling')}) as allocation,
 				${phase('released')} as released,
 				${phase('spent')} as spent,
-				max(as_of) as as_of
+				max(as_of) as as_of,
+				${dateOf('requested')} as requested_as_of,
+				coalesce(${dateOf('supplementary_2')}, ${dateOf('supplementary_1')},
+					${dateOf('approved')}, ${dateOf('ceiling')}) as allocation_as_of,
+				${dateOf('released')} as released_as_of,
+				${dateOf('spent')} as spent_as_of
 			from latest
 			group by budget_line_id
 		),
@@ -276,6 +307,7 @@ export async function sumLinkedMoney(db: Kysely<DB>): Promise<{
 		),
 		parts as (
 			select s.grp, s.grp_id, ln.requested, ln.allocation, ln.released, ln.spent, ln.as_of,
+				ln.requested_as_of, ln.allocation_as_of, ln.released_as_of, ln.spent_as_of,
 				cast(s.bp as bigint) + case when ln.allocation > 0
 					then (2 * cast(s.amount as bigint) * 10000 + ln.allocation) / (2 * ln.allocation)
 					else 0 end as raw_bp
@@ -284,6 +316,7 @@ export async function sumLinkedMoney(db: Kysely<DB>): Promise<{
 		),
 		capped as (
 			select grp, grp_id, requested, allocation, released, spent, as_of,
+				requested_as_of, allocation_as_of, released_as_of, spent_as_of,
 				case when raw_bp > 10000 then 10000 else raw_bp end as bp
 			from parts
 			where raw_bp > 0
@@ -294,12 +327,16 @@ export async function sumLinkedMoney(db: Kysely<DB>): Promise<{
 			cast(coalesce(sum((2 * allocation * bp + 10000) / 20000), 0) as bigint) as allocated,
 			cast(coalesce(sum((2 * released * bp + 10000) / 20000), 0) as bigint) as released,
 			cast(coalesce(sum((2 * spent * bp + 10000) / 20000), 0) as bigint) as spent,
-			max(as_of) as as_of
+			max(as_of) as as_of,
+			max(requested_as_of) as requested_as_of,
+			max(allocation_as_of) as allocation_as_of,
+			max(released_as_of) as released_as_of,
+			max(spent_as_of) as spent_as_of
 		from capped
 		group by grp, grp_id
 	`.execute(db);
 	const result = {
-		total: { ...NO_MONEY, groupId: null } as GroupMoney,
+		total: { ...NO_MONEY, groupId: null, asOfEach: NO_DATES } as GroupMoney,
 		byCommittee: new Map<number, GroupMoney>(),
 		byOrganisation: new Map<number, GroupMoney>()
 	};
@@ -313,13 +350,33 @@ export async function sumLinkedMoney(db: Kysely<DB>): Promise<{
 			released: Number(r.released),
 			spent: Number(r.spent),
 			gap: Number(r.any_requested) > 0 ? requested - allocated : null,
-			asOf: r.as_of
+			asOf: r.as_of,
+			asOfEach: {
+				requested: r.requested_as_of,
+				allocated: r.allocation_as_of,
+				released: r.released_as_of,
+				spent: r.spent_as_of
+			}
 		};
 		if (r.grp === 'all') result.total = money;
 		else if (r.grp === 'committee') result.byCommittee.set(Number(r.grp_id), money);
 		else result.byOrganisation.set(Number(r.grp_id), money);
 	}
 	return result;
+}
+
+/** The fiscal years of the budget lines funding published commitments, the latest first. */
+export async function listLinkedFiscalYears(db: Kysely<DB>): Promise<string[]> {
+	const rows = await db
+		.selectFrom('funding_links as l')
+		.innerJoin('commitments as c', 'c.id', 'l.commitment_id')
+		.innerJoin('budget_lines as b', 'b.id', 'l.budget_line_id')
+		.where('c.visibility', '=', 'published')
+		.select('b.fiscal_year')
+		.distinct()
+		.orderBy('b.fiscal_year', 'desc')
+		.execute();
+	return rows.map((r) => r.fiscal_year);
 }
 
 /** The newest entries of the public change log. */

@@ -2,7 +2,7 @@
 // grouped aggregates, the money chain included (sumLinkedMoney applies the domain's budget rules
 // in SQL), so the page reads dozens of rows whatever the number of commitments.
 import type { Kysely } from 'kysely';
-import type { MoneyChainTotals } from '$lib/domain';
+import { fiscalYearOf, type MoneyChainTotals } from '$lib/domain';
 import { EMPTY_COMMITMENT_QUERY } from '$lib/domain/commitment-query';
 import { memoByChange } from '../db/memo';
 import type { DB } from '../db/schema';
@@ -13,7 +13,9 @@ import {
 	countByProgress,
 	countOverdue,
 	listLatestUpdates,
+	listLinkedFiscalYears,
 	sumLinkedMoney,
+	NO_DATES,
 	NO_MONEY,
 	type GroupCounts,
 	type GroupMoney
@@ -27,8 +29,23 @@ export interface GroupRow extends GroupCounts {
 /** A group's money chain without the group's id (the page shows it beside the group). */
 function totals(money: GroupMoney | undefined): MoneyChainTotals {
 	if (!money) return NO_MONEY;
-	const { groupId: _, ...chain } = money;
+	const { groupId: _, asOfEach: __, ...chain } = money;
 	return chain;
+}
+
+/**
+ * The fiscal year a money chain is for: the one asked for if any line of it funds a published
+ * commitment; else the current year, or the latest before it that has figures (early in a year,
+ * and in the demo, the current year has none yet); else the latest there is.
+ */
+export function chooseFiscalYear(
+	years: readonly string[],
+	asked: string | null,
+	today: string
+): string | null {
+	if (asked !== null && years.includes(asked)) return asked;
+	const current = fiscalYearOf(today);
+	return years.find((y) => y <= current) ?? years[0] ?? null;
 }
 
 function withMoney(groups: GroupCounts[], money: Map<number, GroupMoney>): GroupRow[] {
@@ -43,11 +60,26 @@ function withMoney(groups: GroupCounts[], money: Map<number, GroupMoney>): Group
  * every published commitment, funding link and linked budget figure, which at 100,000
  * commitments takes about a second, while the page is read far more often than data changes.
  */
-export function loadDashboard(db: Kysely<DB>, today: string) {
-	return memoByChange(db, `dashboard:${today}`, () => computeDashboard(db, today));
+export async function loadDashboard(
+	db: Kysely<DB>,
+	today: string,
+	askedYear: string | null = null
+) {
+	const years = await memoByChange(db, 'dashboard:years', () => listLinkedFiscalYears(db));
+	const fiscalYear = chooseFiscalYear(years, askedYear, today);
+	return memoByChange(db, `dashboard:${today}:${fiscalYear}`, async () => ({
+		...(await computeDashboard(db, today, fiscalYear)),
+		fiscalYears: years
+	}));
 }
 
-export async function computeDashboard(db: Kysely<DB>, today: string) {
+const noMoney = async () => ({
+	total: { ...NO_MONEY, groupId: null, asOfEach: NO_DATES } as GroupMoney,
+	byCommittee: new Map<number, GroupMoney>(),
+	byOrganisation: new Map<number, GroupMoney>()
+});
+
+export async function computeDashboard(db: Kysely<DB>, today: string, fiscalYear: string | null) {
 	const [byDelivery, overdue, progress, byCommittee, byOrganisation, money, latest, overdueTop] =
 		await Promise.all([
 			countByDelivery(db),
@@ -55,7 +87,7 @@ export async function computeDashboard(db: Kysely<DB>, today: string) {
 			countByProgress(db),
 			countByGroup(db, 'committee', today),
 			countByGroup(db, 'organisation', today),
-			sumLinkedMoney(db),
+			fiscalYear === null ? noMoney() : sumLinkedMoney(db, fiscalYear),
 			listLatestUpdates(db, 5),
 			searchCommitments(
 				db,
@@ -68,7 +100,9 @@ export async function computeDashboard(db: Kysely<DB>, today: string) {
 		byDelivery,
 		overdue,
 		progress,
+		fiscalYear,
 		money: totals(money.total),
+		moneyAsOf: money.total.asOfEach,
 		byCommittee: withMoney(byCommittee, money.byCommittee),
 		byOrganisation: withMoney(byOrganisation, money.byOrganisation),
 		latest,
