@@ -1,7 +1,12 @@
 // What reminders, digests and change alerts are about, and who receives them. Only published
 // commitments are ever read here: a draft never reaches anyone through a mail.
 import type { Kysely, Transaction } from 'kysely';
-import { DELIVERY_STATUSES, isDeliveryClosed } from '../../domain';
+import {
+	DELIVERY_STATUSES,
+	isDeliveryClosed,
+	type BudgetPhase,
+	type MilestoneStatus
+} from '../../domain';
 import type { DB, DigestFrequency, MailLanguage } from '../db/schema';
 import { effectiveDeadline } from './deadline-sql';
 
@@ -118,6 +123,30 @@ export async function listDigestRecipients(
 		.execute();
 }
 
+/**
+ * A change that is not a recorded update, described in words in the recipient's language
+ * (alerts/compose.ts): a milestone added, re-planned or marked, a funding link made, changed or
+ * removed, a figure entered on a linked budget line, a withdrawal.
+ */
+export type ChangeDetail =
+	| {
+			kind: 'milestone';
+			change: 'added' | 'edited' | 'marked';
+			title: string;
+			plannedOn: string;
+			status: MilestoneStatus;
+	  }
+	| { kind: 'funding'; change: 'linked' | 'edited' | 'unlinked'; line: string }
+	| {
+			kind: 'figure';
+			change: 'added' | 'corrected';
+			line: string;
+			phase: BudgetPhase;
+			asOf: string;
+			amountKes: number;
+	  }
+	| { kind: 'withdrawn'; reason: string };
+
 export interface ChangeItem {
 	commitmentId: number;
 	ref: string;
@@ -127,6 +156,10 @@ export interface ChangeItem {
 	note: string | null;
 	dueFrom: string | null;
 	dueTo: string | null;
+	/** What changed, when it is not (only) an update's note. */
+	detail?: ChangeDetail | null;
+	/** Titles of the evidence published with the change. */
+	evidence?: string[];
 }
 
 /**
