@@ -27,6 +27,7 @@ let clerk: { id: number; name: string; email: string };
 let published: number;
 let draft: number;
 let lineId: number;
+let basics: Awaited<ReturnType<typeof insertBasics>>;
 
 const commitment = (id: number) =>
 	db.selectFrom('commitments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -48,7 +49,7 @@ async function changes() {
 
 beforeEach(async () => {
 	db = await freshDb();
-	const basics = await insertBasics(db);
+	basics = await insertBasics(db);
 	const user = async (email: string, role: 'clerk' | 'mp') =>
 		(
 			await db
@@ -207,6 +208,15 @@ describe('change alerts for money', () => {
 		};
 		await addFundingLink(db, clerk, await commitment(published), lineId, share);
 		await addFundingLink(db, clerk, await commitment(draft), lineId, share);
+		const other = await db
+			.insertInto('commitments')
+			.values({
+				...commitmentValues(basics, { ref: 'K/2025/003', title: 'Another' }),
+				visibility: 'published'
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await addFundingLink(db, clerk, await commitment(other.id), lineId, share);
 		const before = (await changes()).all.length;
 		await saveFigure(
 			db,
@@ -223,12 +233,14 @@ describe('change alerts for money', () => {
 			{ today: TODAY }
 		);
 		const after = (await changes()).all.slice(before);
-		// The published commitment's follower and MP; nothing about the draft on the same line.
-		expect(after.map((r) => r.recipient).sort()).toEqual([
-			'mbunge@example.test',
-			'reader@example.test'
+		// Each published commitment's follower and MP, one message per commitment; nothing about
+		// the draft on the same line.
+		expect(after.map((r) => `${r.recipient} ${r.subject}`).sort()).toEqual([
+			'mbunge@example.test Ahadi: K/2025/001 imebadilika',
+			'mbunge@example.test Ahadi: K/2025/003 imebadilika',
+			'reader@example.test Ahadi: K/2025/001 has changed',
+			'reader@example.test Ahadi: K/2025/003 has changed'
 		]);
-		expect(after.every((r) => r.subject.includes('K/2025/001'))).toBe(true);
 		const en = after.find((r) => r.language === 'en');
 		expect(en?.text_body).toContain(
 			'New figure on its budget line 1021 Policing Services (2025/26): Exchequer releases, KES 125,000,000, as at 30 Sep 2026'
