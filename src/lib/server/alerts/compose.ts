@@ -284,6 +284,56 @@ export function composeChange(
 	);
 }
 
+/** To an MP of the committee, a few days before an announced sitting: the briefing pack. */
+export function composeSittingNote(
+	base: Base & {
+		sitting: { satOn: string; subject: string; committeeName: string; committeeSlug: string };
+		overdue: number;
+		dueSoon: number;
+		dueSoonDays: number;
+	}
+): RenderedMail {
+	const { lang, origin, sitting } = base;
+	const o = { locale: lang };
+	const names = { committee: sitting.committeeName, date: formatDate(sitting.satOn, lang) };
+	const packUrl = absoluteUrl(
+		origin,
+		lang,
+		`/briefing?committee=${encodeURIComponent(sitting.committeeSlug)}`
+	);
+	return renderMail(
+		{
+			subject: m.alerts_sitting_subject(names, o),
+			intro: [
+				m.alerts_sitting_intro(names, o),
+				m.alerts_sitting_agenda({ subject: sitting.subject }, o)
+			],
+			sections: [
+				{
+					heading: m.alerts_section_sitting({}, o),
+					items: [
+						{
+							title: m.alerts_sitting_pack({ committee: sitting.committeeName }, o),
+							url: packUrl,
+							lines: [
+								m.alerts_sitting_overdue({ count: String(base.overdue) }, o),
+								m.alerts_sitting_due_soon(
+									{ days: String(base.dueSoonDays), count: String(base.dueSoon) },
+									o
+								)
+							]
+						}
+					],
+					moreUrl: packUrl
+				}
+			],
+			footer: footerLines(base),
+			more: more(lang)
+		},
+		lang
+	);
+}
+
 /** The double opt-in message: a link to confirm a new subscription. */
 export function composeConfirmation({
 	lang,

@@ -382,3 +382,59 @@ export async function getSubmissionForAlert(
 		.where('s.id', '=', submissionId)
 		.executeTakeFirst();
 }
+
+export interface ScheduledSitting {
+	id: number;
+	satOn: string;
+	subject: string;
+	committeeId: number;
+	committeeSlug: string;
+	committeeName: string;
+}
+
+/**
+ * Published sittings dated from `from` to `until` (inclusive): the scheduled ones a clerk has
+ * announced. A draft sitting is seen only by clerks and admins, so it is never read here.
+ */
+export async function listScheduledSittings(
+	db: Handle,
+	from: string,
+	until: string
+): Promise<ScheduledSitting[]> {
+	return db
+		.selectFrom('sittings as s')
+		.innerJoin('committees as k', 'k.id', 's.committee_id')
+		.select([
+			's.id',
+			's.sat_on as satOn',
+			's.subject',
+			's.committee_id as committeeId',
+			'k.slug as committeeSlug',
+			'k.name as committeeName'
+		])
+		.where('s.visibility', '=', 'published')
+		.where('s.sat_on', '>=', from)
+		.where('s.sat_on', '<=', until)
+		.orderBy('s.sat_on')
+		.orderBy('s.id')
+		.execute();
+}
+
+/** Active MPs of each committee in `committeeIds` who chose any mail (not "none"). */
+export async function listMpsOfCommittees(
+	db: Handle,
+	committeeIds: number[]
+): Promise<(UserRecipient & { committeeId: number })[]> {
+	if (committeeIds.length === 0) return [];
+	return db
+		.selectFrom('user_committees as uc')
+		.innerJoin('users as u', 'u.id', 'uc.user_id')
+		.innerJoin('alert_settings as s', 's.user_id', 'u.id')
+		.select(['u.id as userId', 'u.email', 'u.name', 's.language', 'uc.committee_id as committeeId'])
+		.where('u.role', '=', 'mp')
+		.where('u.disabled_at', 'is', null)
+		.where('s.digest', '!=', 'none')
+		.where('uc.committee_id', 'in', committeeIds)
+		.orderBy('u.id')
+		.execute();
+}
