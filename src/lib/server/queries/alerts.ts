@@ -71,11 +71,15 @@ export interface UserRecipient {
 	language: MailLanguage;
 }
 
-/** Active clerks of each committee in `committeeIds`, with their mail language. */
-export async function listClerksOfCommittees(
+/**
+ * Active users of `role` on each committee in `committeeIds`, with their mail language and digest
+ * choice (English and "none" when they never chose).
+ */
+export async function listCommitteeMembers(
 	db: Handle,
+	role: 'clerk' | 'mp',
 	committeeIds: number[]
-): Promise<(UserRecipient & { committeeId: number })[]> {
+): Promise<(UserRecipient & { committeeId: number; digest: DigestFrequency })[]> {
 	if (committeeIds.length === 0) return [];
 	return db
 		.selectFrom('user_committees as uc')
@@ -86,13 +90,19 @@ export async function listClerksOfCommittees(
 			'u.email',
 			'u.name',
 			eb.fn.coalesce('s.language', eb.val<MailLanguage>('en')).as('language'),
+			eb.fn.coalesce('s.digest', eb.val<DigestFrequency>('none')).as('digest'),
 			'uc.committee_id as committeeId'
 		])
-		.where('u.role', '=', 'clerk')
+		.where('u.role', '=', role)
 		.where('u.disabled_at', 'is', null)
 		.where('uc.committee_id', 'in', committeeIds)
 		.orderBy('u.id')
 		.execute();
+}
+
+/** Active clerks of each committee in `committeeIds`, with their mail language. */
+export function listClerksOfCommittees(db: Handle, committeeIds: number[]) {
+	return listCommitteeMembers(db, 'clerk', committeeIds);
 }
 
 export interface DigestRecipient extends UserRecipient {
@@ -417,24 +427,5 @@ export async function listScheduledSittings(
 		.where('s.sat_on', '<=', until)
 		.orderBy('s.sat_on')
 		.orderBy('s.id')
-		.execute();
-}
-
-/** Active MPs of each committee in `committeeIds` who chose any mail (not "none"). */
-export async function listMpsOfCommittees(
-	db: Handle,
-	committeeIds: number[]
-): Promise<(UserRecipient & { committeeId: number })[]> {
-	if (committeeIds.length === 0) return [];
-	return db
-		.selectFrom('user_committees as uc')
-		.innerJoin('users as u', 'u.id', 'uc.user_id')
-		.innerJoin('alert_settings as s', 's.user_id', 'u.id')
-		.select(['u.id as userId', 'u.email', 'u.name', 's.language', 'uc.committee_id as committeeId'])
-		.where('u.role', '=', 'mp')
-		.where('u.disabled_at', 'is', null)
-		.where('s.digest', '!=', 'none')
-		.where('uc.committee_id', 'in', committeeIds)
-		.orderBy('u.id')
 		.execute();
 }

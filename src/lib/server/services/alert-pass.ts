@@ -34,9 +34,9 @@ import { MANAGE_TTL_MS, newAlertToken } from '../alerts/tokens';
 import {
 	listChangesForUser,
 	listClerksOfCommittees,
+	listCommitteeMembers,
 	listDigestRecipients,
 	listMinistryUsersOfOrganisations,
-	listMpsOfCommittees,
 	listOpenCommitmentsDueBy,
 	listScheduledSittings,
 	setDigestThrough,
@@ -269,7 +269,10 @@ export async function runAlertPass(db: Kysely<DB>, options: PassOptions): Promis
 		addDays(today, 1),
 		addDays(today, SITTING_NOTE_LEAD_DAYS)
 	);
-	const members = await listMpsOfCommittees(db, [...new Set(sittings.map((x) => x.committeeId))]);
+	// MPs who chose "none" (or never chose) get no mail at all, this note included.
+	const members = (
+		await listCommitteeMembers(db, 'mp', [...new Set(sittings.map((x) => x.committeeId))])
+	).filter((u) => u.digest !== 'none');
 	for (const sitting of sittings) {
 		const items = open.filter((i) => i.committeeId === sitting.committeeId);
 		const overdue = items.filter((i) => i.deadline < today).length;
