@@ -2,8 +2,9 @@
 // day, weekly while overdue) to the clerks of the committee and to followers; on Mondays each
 // clerk's digest of what is overdue or falls due within 30 days in their committees; MPs' daily
 // and weekly digests of changes; and, SITTING_NOTE_LEAD_DAYS before an announced sitting, a note
-// to each MP of its committee (who chose any mail) with the briefing pack's link. One message per recipient and kind per run, each with a dedupe
-// key made of the kind, the date and the recipient, so running the pass again for the same date
+// to each MP of its committee (who chose any mail) with the briefing pack's link. One message per
+// recipient and kind per run, each with a dedupe key made of the kind, the date (for a sitting
+// note: the sitting and its date) and the recipient, so running the pass again for the same date
 // (a second instance, a restart after a crash mid-pass) queues nothing twice. Each message is
 // written in its own transaction, with the digest period it closes, so a pass killed half-way
 // leaves only whole messages and the next run writes the rest.
@@ -263,7 +264,7 @@ export async function runAlertPass(db: Kysely<DB>, options: PassOptions): Promis
 		});
 	}
 
-	// MPs' notes before the announced sittings of their committees, the next few days'.
+	// MPs' notes before the announced sittings of their committees, from tomorrow to the lead.
 	const sittings = await listScheduledSittings(
 		db,
 		addDays(today, 1),
