@@ -2,8 +2,10 @@
 // 100,000 commitments (time and peak memory, in a process of its own), and the outbox sender's
 // rate to a local SMTP sink next to a bare nodemailer loop sending the same messages to the same
 // sink (target: at least 80% of it). Writes bench-results/alerts.json. Never part of `npm test`.
+// `npm run bench` runs it too (`--db FILE --json FILE`): the pass over a copy of the bench's own
+// largest synthetic database instead of seeding one, its figures in the bench's report.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
@@ -19,9 +21,16 @@ import { sendOutbox, transportFromEnv } from '../../src/lib/server/services/mail
 const root = new URL('../..', import.meta.url).pathname;
 const outDir = join(root, 'bench-results');
 const quick = process.argv.includes('--quick');
+/** The value after `--name`, if given. */
+function option(name: string): string | null {
+	const i = process.argv.indexOf(`--${name}`);
+	return i >= 0 ? (process.argv[i + 1] ?? null) : null;
+}
+/** A synthetic database to copy instead of seeding one (its commitments are counted). */
+const FROM_DB = option('db');
 const COMMITMENTS = quick ? 10_000 : 100_000;
-const FOLLOWERS = quick ? 1_000 : 10_000;
-const MESSAGES = quick ? 500 : 2_000;
+const FOLLOWERS = Number(option('followers') ?? (quick ? 1_000 : 10_000));
+const MESSAGES = Number(option('messages') ?? (quick ? 500 : 2_000));
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
 
 async function childPass(file: string, today: string) {
@@ -191,11 +200,27 @@ async function main() {
 	const file = join(outDir, 'alerts-pass.db');
 	const today = todayInNairobi();
 	// --reuse: keep the synthetic database of an earlier run (seeding 100,000 takes minutes).
-	if (!(process.argv.includes('--reuse') && existsSync(file))) {
+	if (!FROM_DB && !(process.argv.includes('--reuse') && existsSync(file))) {
 		console.log(`seeding ${COMMITMENTS} commitments, adding ${FOLLOWERS} followers`);
 		seed(file);
 	}
+	if (FROM_DB) {
+		for (const suffix of ['', '-wal', '-shm']) {
+			rmSync(file + suffix, { force: true });
+			if (existsSync(FROM_DB + suffix)) copyFileSync(FROM_DB + suffix, file + suffix);
+		}
+	}
 	await addFollowers(file);
+	const counted = createDb(file);
+	const commitments = Number(
+		(
+			await counted
+				.selectFrom('commitments')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).n
+	);
+	await counted.destroy();
 	const r = spawnSync(tsx, ['scripts/bench/alerts.ts', '--child-pass', file, today], {
 		cwd: root,
 		encoding: 'utf8'
@@ -203,16 +228,20 @@ async function main() {
 	if (r.status !== 0) throw new Error(`the pass failed:\n${r.stderr}`);
 	const pass = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
 	console.log(
-		`pass as of ${today}: ${COMMITMENTS} commitments, ${FOLLOWERS} followers: ${(pass.ms / 1000).toFixed(2)} s, ${pass.queued} messages queued, peak RSS ${pass.maxRssMb.toFixed(0)} MB`
+		`pass as of ${today}: ${commitments} commitments, ${FOLLOWERS} followers: ${(pass.ms / 1000).toFixed(2)} s, ${pass.queued} messages queued, peak RSS ${pass.maxRssMb.toFixed(0)} MB`
 	);
 	const sender = await senderRate();
 	console.log(
 		`sender: ${sender.messages} messages: ${sender.ahadiRate.toFixed(0)}/s from the outbox vs ${sender.bareRate.toFixed(0)}/s bare nodemailer (${(sender.share * 100).toFixed(0)}%)`
 	);
-	writeFileSync(
-		join(outDir, 'alerts.json'),
-		JSON.stringify({ today, commitments: COMMITMENTS, followers: FOLLOWERS, pass, sender }, null, 2)
+	const result = JSON.stringify(
+		{ today, commitments, followers: FOLLOWERS, pass, sender },
+		null,
+		2
 	);
+	writeFileSync(join(outDir, 'alerts.json'), result);
+	const json = option('json');
+	if (json) writeFileSync(json, result);
 }
 
 await main();

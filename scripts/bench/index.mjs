@@ -1,6 +1,7 @@
 // `npm run bench [-- --quick]`: builds the app, generates synthetic databases, serves each one
 // through server/index.js, loads it over loopback with autocannon and prints one table (also
-// written to bench-results/latest.md), with the transcripts row (scripts/bench/transcripts.ts).
+// written to bench-results/latest.md), with the transcripts row (scripts/bench/transcripts.ts) and
+// the alerts row (scripts/bench/alerts.ts).
 // Never part of `npm test`.
 // `npm run bench -- --report` prints the table of the last run again (from latest.json).
 import { spawnSync } from 'node:child_process';
@@ -383,6 +384,23 @@ log('transcripts: precision and recall on the corpus, a 200-page Hansard against
 	});
 	if (r.status === 0) results.transcripts = JSON.parse(readFileSync(file, 'utf8'));
 	else log('transcripts: the measurement failed (above); the row is left out');
+}
+
+// The alerts row (scripts/bench/alerts.ts, run through tsx): the scheduled pass over a copy of
+// the largest synthetic database above with 10,000 followers (1,000 with --quick) in a process of
+// its own, and the outbox sender's rate against a bare nodemailer loop.
+log('alerts: the scheduled pass (time, peak RSS) and the sender against bare nodemailer');
+{
+	const file = join(outDir, 'alerts-row.json');
+	rmSync(file, { force: true });
+	const largest = join(outDir, `synthetic-${SIZES[SIZES.length - 1]}-seed${SEED}.db`);
+	const args = ['scripts/bench/alerts.ts', '--db', largest, '--json', file];
+	const r = spawnSync(bin('tsx'), quick ? [...args, '--quick'] : args, {
+		cwd: root,
+		stdio: 'inherit'
+	});
+	if (r.status === 0) results.alerts = JSON.parse(readFileSync(file, 'utf8'));
+	else log('alerts: the measurement failed (above); the row is left out');
 }
 
 const machine = [

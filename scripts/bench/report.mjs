@@ -162,6 +162,11 @@ export function formatReport(input) {
 		lines.push(...t.lines);
 		checks.push(...t.checks);
 	}
+	if (results.alerts) {
+		const a = formatAlerts(results.alerts);
+		lines.push(...a.lines);
+		checks.push(...a.checks);
+	}
 	lines.push(
 		'',
 		'## Targets',
@@ -211,6 +216,24 @@ export function formatTranscripts(t) {
 			? `– transcripts: ${t.large.pages} pages vs pdftotext not measured (pdftotext not installed)`
 			: `${mark(t.ratio <= 3)} transcripts: ${t.large.pages} pages in ${fmt(t.ratio, 1)}× pdftotext's time (target ≤ 3×)`,
 		`${mark(memoryRatio <= 1.5)} transcripts: peak RSS at ${t.large.pages} pages ${fmt(memoryRatio, 2)}× that at ${t.small.pages} pages (target ≤ 1.5×: memory bounded whatever the size)`
+	];
+	return { lines, checks };
+}
+
+/**
+ * The alerts row (scripts/bench/alerts.ts): lines for the report and its checks. The sizes are
+ * printed beside the figures: `--quick` measures a smaller database.
+ * @param {{ today: string, commitments: number, followers: number,
+ *   pass: { ms: number, queued: number, maxRssMb: number },
+ *   sender: { messages: number, bareRate: number, ahadiRate: number, share: number, received: number } }} a
+ */
+export function formatAlerts(a) {
+	const lines = [
+		`- Alerts, one scheduled pass as of ${a.today} over ${fmt(a.commitments)} commitments with ${fmt(a.followers)} followers (npm run bench:alerts; a process of its own, SQLite): ${fmt(a.pass.ms / 1000, 2)} s, ${fmt(a.pass.queued)} messages queued, peak RSS ${fmt(a.pass.maxRssMb)} MB.`,
+		`- Alerts, the outbox sender: ${fmt(a.sender.messages)} messages to a local SMTP sink at ${fmt(a.sender.ahadiRate)}/s, against ${fmt(a.sender.bareRate)}/s for a bare nodemailer loop (pooled transport) sending the same messages to the same sink: ${pct(a.sender.share)}.`
+	];
+	const checks = [
+		`${mark(a.sender.share >= 0.8)} alerts sender: ${pct(a.sender.share)} of bare nodemailer's rate (target ≥ 80%)`
 	];
 	return { lines, checks };
 }

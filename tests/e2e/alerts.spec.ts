@@ -1,17 +1,21 @@
 // Reminders and alerts in the browser: an anonymous visitor follows an undertaking by e-mail
 // (without JavaScript), the confirmation is read from the admin's outbox page, the link confirms,
 // the manage page unsubscribes; the one-click unsubscribe answers a mail provider's POST; an MP
-// chooses a daily digest. Every page in English and Kiswahili, at 360 px, with axe.
+// chooses a daily digest; a clerk publishes a scheduled sitting and the committee's MP is told of
+// it, with a briefing pack link that works. Every page in English and Kiswahili, with axe.
 import { expect, request, test, type Browser } from '@playwright/test';
 import { DEMO_URL } from '../../playwright.config';
-import { demoAccount, ensureDemoUsers, signIn } from './auth-fixtures';
+import { addDays, todayInNairobi } from '../../src/lib/domain';
+import { SITTING_NOTE_LEAD_DAYS } from '../../src/lib/domain/reminders';
+import { runAlertPass } from '../../src/lib/server/services/alert-pass';
+import { demoAccount, ensureDemoUsers, signIn, withAppDb } from './auth-fixtures';
 import { expectNoAxeViolations, expectNoHorizontalScroll } from './fixtures';
 
 test.beforeAll(ensureDemoUsers);
 
 const COMMITMENT = '/commitments/DCAIS%2F2025%2F002';
 
-async function signedIn(browser: Browser, key: 'admin' | 'mp') {
+async function signedIn(browser: Browser, key: 'admin' | 'mp' | 'clerkA') {
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	const account = demoAccount(key);
@@ -139,6 +143,99 @@ test('an MP chooses a daily digest in the language of their choice', async ({ br
 		await page.getByLabel('English').check();
 		await page.getByRole('button', { name: 'Save alert settings' }).click();
 		await expect(page.getByLabel('None')).toBeChecked();
+	} finally {
+		await context.close();
+	}
+});
+
+test('a clerk publishes a scheduled sitting; the MP is told of it with the briefing pack', async ({
+	browser
+}) => {
+	const satOn = addDays(todayInNairobi(), 30);
+	const subject = `Scheduled sitting (test ${Date.now()})`;
+	const sittingId = await withAppDb(async (db) => {
+		const committee = await db
+			.selectFrom('committees')
+			.select('id')
+			.where('slug', '=', 'administration-internal-security')
+			.executeTakeFirstOrThrow();
+		const row = await db
+			.insertInto('sittings')
+			.values({
+				committee_id: committee.id,
+				sat_on: satOn,
+				subject,
+				source_title: 'Order paper'
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		return row.id;
+	});
+	const clerk = await signedIn(browser, 'clerkA');
+	try {
+		const { page } = clerk;
+		await page.goto(`/sw/workspace/sittings/${sittingId}`);
+		await expect(page.getByRole('button', { name: 'Chapisha kikao kilichopangwa' })).toBeVisible();
+		await expectNoAxeViolations(page);
+		await page.goto(`/workspace/sittings/${sittingId}`);
+		await expectNoAxeViolations(page);
+		await page.getByRole('button', { name: 'Publish the scheduled sitting' }).click();
+		await expect(page.getByRole('status')).toContainText(
+			'The sitting is published: the MPs of the committee will be told of it 3 days before'
+		);
+		await expect(page.getByRole('button', { name: 'Publish the scheduled sitting' })).toHaveCount(
+			0
+		);
+	} finally {
+		await clerk.context.close();
+	}
+
+	// The demo MP sits on that committee; with mail chosen, the pass 3 days before notes it.
+	const mp = demoAccount('mp');
+	const noteKey = await withAppDb(async (db) => {
+		const user = await db
+			.selectFrom('users')
+			.select('id')
+			.where('email', '=', mp.email)
+			.executeTakeFirstOrThrow();
+		const now = new Date().toISOString();
+		await db
+			.insertInto('alert_settings')
+			.values({ user_id: user.id, digest: 'weekly', language: 'en', updated_at: now })
+			.onConflict((oc) => oc.column('user_id').doUpdateSet({ digest: 'weekly', language: 'en' }))
+			.execute();
+		try {
+			await runAlertPass(db, {
+				today: addDays(satOn, -SITTING_NOTE_LEAD_DAYS),
+				origin: DEMO_URL.replace(/\/+$/, '')
+			});
+		} finally {
+			// Back to none, so other specs see the demo MP as before.
+			await db
+				.updateTable('alert_settings')
+				.set({ digest: 'none' })
+				.where('user_id', '=', user.id)
+				.execute();
+		}
+		return `sitting:${sittingId}:${satOn}:u${user.id}`;
+	});
+	const note = await withAppDb((db) =>
+		db
+			.selectFrom('outbox_messages')
+			.selectAll()
+			.where('dedupe_key', '=', noteKey)
+			.executeTakeFirstOrThrow()
+	);
+	expect(note.recipient).toBe(mp.email);
+	expect(note.text_body).toContain(`Subject of the sitting: ${subject}`);
+	const link = /http:\/\/\S+\/briefing\?committee=[a-z-]+/.exec(note.text_body)?.[0];
+	expect(link).toBeTruthy();
+	// The link opens the committee's briefing pack for the MP.
+	const { context, page } = await signedIn(browser, 'mp');
+	try {
+		await page.goto(link!);
+		await expect(page).toHaveTitle(/^Briefing pack: DCAIS since /);
+		await expect(page.getByRole('heading', { level: 1, name: 'Briefing pack' })).toBeVisible();
 	} finally {
 		await context.close();
 	}

@@ -136,6 +136,14 @@ export const CLERK_WORKSPACE_ROWS: readonly MatrixRow[] = [
 		expect: by(400, 404)
 	},
 	{
+		// Never publishes a demo sitting: the version is malformed.
+		routeId: '/(clerk)/workspace/sittings/[id]',
+		action: 'announce',
+		path: () => `/workspace/sittings/${demo().sitting}?/announce`,
+		form: () => ({ version: 'x' }),
+		expect: by(400, 404)
+	},
+	{
 		routeId: '/(clerk)/workspace/commitments/[id]',
 		action: 'save',
 		path: () => `/workspace/commitments/${demo().commitment}?/save`,

@@ -5,6 +5,13 @@ import { addDays, daysBetween, isIsoDate } from './dates';
 export type ReminderStage =
 	{ kind: 'before'; days: number } | { kind: 'due' } | { kind: 'overdue'; days: number };
 
+/**
+ * MPs hear of an announced sitting of their committee this many days before it: time to read
+ * the briefing pack. A sitting announced later than that (or a pass missed) is still noted on a
+ * later day before it.
+ */
+export const SITTING_NOTE_LEAD_DAYS = 3;
+
 /** Days before the deadline on which a reminder goes out. */
 export const REMINDER_DAYS_BEFORE: readonly number[] = [14, 3];
 

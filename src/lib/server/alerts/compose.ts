@@ -1,11 +1,12 @@
 // The words of each kind of mail, in the recipient's language (English or Kiswahili), laid out by
 // render.ts. Dates are Nairobi dates; links are absolute (ORIGIN) and in the recipient's language.
-import { daysOverdue } from '../../domain';
+import { daysOverdue, formatKesFull } from '../../domain';
 import type { ReminderStage } from '../../domain/reminders';
 import { formatDate, formatDateTime } from '../../i18n/format';
+import { label } from '../../i18n/labels';
 import { m } from '../../paraglide/messages';
 import type { MailLanguage } from '../db/schema';
-import type { ChangeItem, DeadlineItem } from '../queries/alerts';
+import type { ChangeDetail, ChangeItem, DeadlineItem } from '../queries/alerts';
 import { commitmentPath } from '../queries/alert-subscriptions';
 import {
 	absoluteUrl,
@@ -164,10 +165,48 @@ export function composeWeekly(
 	);
 }
 
+function detailLines(detail: ChangeDetail, lang: MailLanguage): string[] {
+	const o = { locale: lang };
+	switch (detail.kind) {
+		case 'milestone': {
+			const args = { title: detail.title, date: formatDate(detail.plannedOn, lang) };
+			if (detail.change === 'added') return [m.alerts_change_milestone_added(args, o)];
+			if (detail.change === 'edited') return [m.alerts_change_milestone_edited(args, o)];
+			const status = label('milestone', detail.status, lang);
+			return [m.alerts_change_milestone_marked({ title: detail.title, status }, o)];
+		}
+		case 'funding':
+			return [
+				{
+					linked: m.alerts_change_funding_linked,
+					edited: m.alerts_change_funding_edited,
+					unlinked: m.alerts_change_funding_unlinked
+				}[detail.change]({ line: detail.line }, o)
+			];
+		case 'figure':
+			return [
+				(detail.change === 'added'
+					? m.alerts_change_figure_added
+					: m.alerts_change_figure_corrected)(
+					{
+						line: detail.line,
+						phase: label('phase', detail.phase, lang),
+						amount: formatKesFull(detail.amountKes),
+						date: formatDate(detail.asOf, lang)
+					},
+					o
+				)
+			];
+		case 'withdrawn':
+			return [m.alerts_change_withdrawn({ reason: detail.reason }, o)];
+	}
+}
+
 function changeLines(change: ChangeItem, lang: MailLanguage): string[] {
 	const o = { locale: lang };
-	if (change.note === null) return [m.alerts_change_published({}, o)];
-	const lines = [m.alerts_change_note({ note: change.note }, o)];
+	const lines = change.detail ? detailLines(change.detail, lang) : [];
+	if (change.note !== null) lines.push(m.alerts_change_note({ note: change.note }, o));
+	else if (!change.detail) lines.push(m.alerts_change_published({}, o));
 	if (change.dueTo) {
 		lines.push(
 			m.alerts_change_due(
@@ -178,6 +217,9 @@ function changeLines(change: ChangeItem, lang: MailLanguage): string[] {
 				o
 			)
 		);
+	}
+	for (const title of change.evidence ?? []) {
+		lines.push(m.alerts_change_evidence({ title }, o));
 	}
 	return lines;
 }
@@ -233,6 +275,56 @@ export function composeChange(
 						}
 					],
 					moreUrl: absoluteUrl(origin, lang, commitmentPath(commitment.ref))
+				}
+			],
+			footer: footerLines(base),
+			more: more(lang)
+		},
+		lang
+	);
+}
+
+/** To an MP of the committee, a few days before an announced sitting: the briefing pack. */
+export function composeSittingNote(
+	base: Base & {
+		sitting: { satOn: string; subject: string; committeeName: string; committeeSlug: string };
+		overdue: number;
+		dueSoon: number;
+		dueSoonDays: number;
+	}
+): RenderedMail {
+	const { lang, origin, sitting } = base;
+	const o = { locale: lang };
+	const names = { committee: sitting.committeeName, date: formatDate(sitting.satOn, lang) };
+	const packUrl = absoluteUrl(
+		origin,
+		lang,
+		`/briefing?committee=${encodeURIComponent(sitting.committeeSlug)}`
+	);
+	return renderMail(
+		{
+			subject: m.alerts_sitting_subject(names, o),
+			intro: [
+				m.alerts_sitting_intro(names, o),
+				m.alerts_sitting_agenda({ subject: sitting.subject }, o)
+			],
+			sections: [
+				{
+					heading: m.alerts_section_sitting({}, o),
+					items: [
+						{
+							title: m.alerts_sitting_pack({ committee: sitting.committeeName }, o),
+							url: packUrl,
+							lines: [
+								m.alerts_sitting_overdue({ count: String(base.overdue) }, o),
+								m.alerts_sitting_due_soon(
+									{ days: String(base.dueSoonDays), count: String(base.dueSoon) },
+									o
+								)
+							]
+						}
+					],
+					moreUrl: packUrl
 				}
 			],
 			footer: footerLines(base),

@@ -1,7 +1,12 @@
 // What reminders, digests and change alerts are about, and who receives them. Only published
 // commitments are ever read here: a draft never reaches anyone through a mail.
 import type { Kysely, Transaction } from 'kysely';
-import { DELIVERY_STATUSES, isDeliveryClosed } from '../../domain';
+import {
+	DELIVERY_STATUSES,
+	isDeliveryClosed,
+	type BudgetPhase,
+	type MilestoneStatus
+} from '../../domain';
 import type { DB, DigestFrequency, MailLanguage } from '../db/schema';
 import { effectiveDeadline } from './deadline-sql';
 
@@ -66,11 +71,15 @@ export interface UserRecipient {
 	language: MailLanguage;
 }
 
-/** Active clerks of each committee in `committeeIds`, with their mail language. */
-export async function listClerksOfCommittees(
+/**
+ * Active users of `role` on each committee in `committeeIds`, with their mail language and digest
+ * choice (English and "none" when they never chose).
+ */
+export async function listCommitteeMembers(
 	db: Handle,
+	role: 'clerk' | 'mp',
 	committeeIds: number[]
-): Promise<(UserRecipient & { committeeId: number })[]> {
+): Promise<(UserRecipient & { committeeId: number; digest: DigestFrequency })[]> {
 	if (committeeIds.length === 0) return [];
 	return db
 		.selectFrom('user_committees as uc')
@@ -81,13 +90,19 @@ export async function listClerksOfCommittees(
 			'u.email',
 			'u.name',
 			eb.fn.coalesce('s.language', eb.val<MailLanguage>('en')).as('language'),
+			eb.fn.coalesce('s.digest', eb.val<DigestFrequency>('none')).as('digest'),
 			'uc.committee_id as committeeId'
 		])
-		.where('u.role', '=', 'clerk')
+		.where('u.role', '=', role)
 		.where('u.disabled_at', 'is', null)
 		.where('uc.committee_id', 'in', committeeIds)
 		.orderBy('u.id')
 		.execute();
+}
+
+/** Active clerks of each committee in `committeeIds`, with their mail language. */
+export function listClerksOfCommittees(db: Handle, committeeIds: number[]) {
+	return listCommitteeMembers(db, 'clerk', committeeIds);
 }
 
 export interface DigestRecipient extends UserRecipient {
@@ -118,6 +133,30 @@ export async function listDigestRecipients(
 		.execute();
 }
 
+/**
+ * A change that is not a recorded update, described in words in the recipient's language
+ * (alerts/compose.ts): a milestone added, re-planned or marked, a funding link made, changed or
+ * removed, a figure entered on a linked budget line, a withdrawal.
+ */
+export type ChangeDetail =
+	| {
+			kind: 'milestone';
+			change: 'added' | 'edited' | 'marked';
+			title: string;
+			plannedOn: string;
+			status: MilestoneStatus;
+	  }
+	| { kind: 'funding'; change: 'linked' | 'edited' | 'unlinked'; line: string }
+	| {
+			kind: 'figure';
+			change: 'added' | 'corrected';
+			line: string;
+			phase: BudgetPhase;
+			asOf: string;
+			amountKes: number;
+	  }
+	| { kind: 'withdrawn'; reason: string };
+
 export interface ChangeItem {
 	commitmentId: number;
 	ref: string;
@@ -127,6 +166,10 @@ export interface ChangeItem {
 	note: string | null;
 	dueFrom: string | null;
 	dueTo: string | null;
+	/** What changed, when it is not (only) an update's note. */
+	detail?: ChangeDetail | null;
+	/** Titles of the evidence published with the change. */
+	evidence?: string[];
 }
 
 /**
@@ -348,4 +391,41 @@ export async function getSubmissionForAlert(
 		])
 		.where('s.id', '=', submissionId)
 		.executeTakeFirst();
+}
+
+export interface ScheduledSitting {
+	id: number;
+	satOn: string;
+	subject: string;
+	committeeId: number;
+	committeeSlug: string;
+	committeeName: string;
+}
+
+/**
+ * Published sittings dated from `from` to `until` (inclusive): the scheduled ones a clerk has
+ * announced. A draft sitting is seen only by clerks and admins, so it is never read here.
+ */
+export async function listScheduledSittings(
+	db: Handle,
+	from: string,
+	until: string
+): Promise<ScheduledSitting[]> {
+	return db
+		.selectFrom('sittings as s')
+		.innerJoin('committees as k', 'k.id', 's.committee_id')
+		.select([
+			's.id',
+			's.sat_on as satOn',
+			's.subject',
+			's.committee_id as committeeId',
+			'k.slug as committeeSlug',
+			'k.name as committeeName'
+		])
+		.where('s.visibility', '=', 'published')
+		.where('s.sat_on', '>=', from)
+		.where('s.sat_on', '<=', until)
+		.orderBy('s.sat_on')
+		.orderBy('s.id')
+		.execute();
 }

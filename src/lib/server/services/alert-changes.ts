@@ -1,24 +1,42 @@
 // Mails caused by a write to a commitment, decided in the write's own transaction (the outbox
 // pattern): followers of the commitment, its committee or its organisation, and MPs who chose
 // instant alerts, each get one message per change. Nothing is sent about a draft. Call
-// enqueueChangeAlerts inside the transaction of every write that changes a published
-// commitment's public record.
+// enqueueChangeAlerts inside the transaction of every write that changes a published (or
+// withdrawn, still public) commitment's public record: an update, a publication, a milestone, a
+// funding link, a figure on a linked budget line, a withdrawal.
 import type { Transaction } from 'kysely';
-import type { DB } from '../db/schema';
+import type { BudgetLine, DB } from '../db/schema';
 import { composeChange } from '../alerts/compose';
 import { absoluteUrl, mailHeaders, originFromEnv } from '../alerts/render';
 import { MANAGE_TTL_MS, newAlertToken } from '../alerts/tokens';
-import { getCommitmentForAlert, listInstantMps } from '../queries/alerts';
+import { getCommitmentForAlert, listInstantMps, type ChangeDetail } from '../queries/alerts';
 import { insertAlertToken, listFollowersOfCommitment } from '../queries/alert-subscriptions';
 import { existingDedupeKeys, insertOutboxMessage } from '../queries/outbox';
 
 export interface ChangeEvent {
-	/** Unique per change, e.g. `update:123` or `published:45`: part of each message's dedupe key. */
+	/**
+	 * Unique per change, e.g. `update:123`, `published:45`, `milestone:7:v3`: part of each
+	 * message's dedupe key.
+	 */
 	key: string;
-	/** The update's note (as recorded); null when the change is the publication itself. */
+	/** The update's note (as recorded); null when the change is not an update. */
 	note: string | null;
 	dueFrom?: string | null;
 	dueTo?: string | null;
+	/** What changed, described in the recipient's language. */
+	detail?: ChangeDetail;
+	/** Titles of the evidence published with the change. */
+	evidence?: string[];
+}
+
+/** How a mail names a budget line: vote, programme (and sub-programme), fiscal year. */
+export function budgetLineName(
+	line: Pick<BudgetLine, 'vote_code' | 'programme' | 'sub_programme' | 'fiscal_year'>
+): string {
+	const programme = line.sub_programme
+		? `${line.programme} / ${line.sub_programme}`
+		: line.programme;
+	return `${line.vote_code} ${programme} (${line.fiscal_year})`;
 }
 
 /** Queues the change alerts for `event` on commitment `commitmentId`; returns how many. */
@@ -29,7 +47,10 @@ export async function enqueueChangeAlerts(
 	{ origin = originFromEnv(), now = Date.now() }: { origin?: string; now?: number } = {}
 ): Promise<number> {
 	const c = await getCommitmentForAlert(trx, commitmentId);
-	if (!c || c.visibility !== 'published') return 0;
+	// A draft is never news. A withdrawn commitment's page stays public, and its withdrawal is
+	// the last news of it: nothing after that (a figure on a line it was linked to) is sent.
+	if (!c || c.visibility === 'draft') return 0;
+	if (c.visibility === 'withdrawn' && event.detail?.kind !== 'withdrawn') return 0;
 	const change = {
 		commitmentId: c.id,
 		ref: c.ref,
@@ -37,7 +58,9 @@ export async function enqueueChangeAlerts(
 		at: new Date(now).toISOString(),
 		note: event.note,
 		dueFrom: event.dueFrom ?? null,
-		dueTo: event.dueTo ?? null
+		dueTo: event.dueTo ?? null,
+		detail: event.detail ?? null,
+		evidence: event.evidence ?? []
 	};
 	const followers = await listFollowersOfCommitment(trx, c);
 	const mps = await listInstantMps(trx, c);

@@ -1,19 +1,29 @@
 // The scheduled pass, as of one Nairobi date: deadline reminders (14 and 3 days before, on the
 // day, weekly while overdue) to the clerks of the committee and to followers; on Mondays each
 // clerk's digest of what is overdue or falls due within 30 days in their committees; MPs' daily
-// and weekly digests of changes. One message per recipient and kind per run, each with a dedupe
-// key made of the kind, the date and the recipient, so running the pass again for the same date
+// and weekly digests of changes; and, SITTING_NOTE_LEAD_DAYS before an announced sitting, a note
+// to each MP of its committee (who chose any mail) with the briefing pack's link. One message per
+// recipient and kind per run, each with a dedupe key made of the kind, the date (for a sitting
+// note: the sitting and its date) and the recipient, so running the pass again for the same date
 // (a second instance, a restart after a crash mid-pass) queues nothing twice. Each message is
 // written in its own transaction, with the digest period it closes, so a pass killed half-way
 // leaves only whole messages and the next run writes the rest.
 import type { Kysely } from 'kysely';
 import { addDays } from '../../domain';
-import { digestDueOn, isMonday, reminderStage, type ReminderStage } from '../../domain/reminders';
+import { DUE_SOON_DAYS } from '../../domain/briefing';
+import {
+	digestDueOn,
+	isMonday,
+	reminderStage,
+	SITTING_NOTE_LEAD_DAYS,
+	type ReminderStage
+} from '../../domain/reminders';
 import { recordAudit, SYSTEM_ACTOR } from '../audit';
 import type { DB, MailLanguage } from '../db/schema';
 import {
 	composeDigest,
 	composeReminders,
+	composeSittingNote,
 	composeWeekly,
 	publicLink,
 	replyLink,
@@ -25,9 +35,11 @@ import { MANAGE_TTL_MS, newAlertToken } from '../alerts/tokens';
 import {
 	listChangesForUser,
 	listClerksOfCommittees,
+	listCommitteeMembers,
 	listDigestRecipients,
 	listMinistryUsersOfOrganisations,
 	listOpenCommitmentsDueBy,
+	listScheduledSittings,
 	setDigestThrough,
 	type DeadlineItem
 } from '../queries/alerts';
@@ -38,8 +50,9 @@ import {
 } from '../queries/alert-subscriptions';
 import { existingDedupeKeys, insertOutboxMessage } from '../queries/outbox';
 
-/** The clerk's weekly digest looks this far ahead. */
-const WEEKLY_HORIZON_DAYS = 30;
+/** The clerk's weekly digest looks this far ahead (as far as the briefing pack's "due soon"). */
+const WEEKLY_HORIZON_DAYS = DUE_SOON_DAYS;
+
 /** Changes read for one digest; more are counted as "and N more" up to this. */
 const DIGEST_READ_LIMIT = 200;
 
@@ -55,7 +68,7 @@ export interface PassOptions {
 }
 
 export interface PlannedMessage {
-	kind: 'reminders' | 'weekly' | 'monthly' | 'digest';
+	kind: 'reminders' | 'weekly' | 'monthly' | 'digest' | 'sitting';
 	dedupeKey: string;
 	recipient: string;
 	language: MailLanguage;
@@ -249,6 +262,42 @@ export async function runAlertPass(db: Kysely<DB>, options: PassOptions): Promis
 			follower: null,
 			digestThrough: { userId: u.userId, through }
 		});
+	}
+
+	// MPs' notes before the announced sittings of their committees, from tomorrow to the lead.
+	const sittings = await listScheduledSittings(
+		db,
+		addDays(today, 1),
+		addDays(today, SITTING_NOTE_LEAD_DAYS)
+	);
+	// MPs who chose "none" (or never chose) get no mail at all, this note included.
+	const members = (
+		await listCommitteeMembers(db, 'mp', [...new Set(sittings.map((x) => x.committeeId))])
+	).filter((u) => u.digest !== 'none');
+	for (const sitting of sittings) {
+		const items = open.filter((i) => i.committeeId === sitting.committeeId);
+		const overdue = items.filter((i) => i.deadline < today).length;
+		const dueSoon = items.length - overdue;
+		for (const u of members.filter((x) => x.committeeId === sitting.committeeId)) {
+			const lang = u.language;
+			// The date in the key: a sitting moved to another day is noted again.
+			const dedupeKey = `sitting:${sitting.id}:${sitting.satOn}:u${u.userId}`;
+			drafts.push({
+				plan: plan('sitting', dedupeKey, u.email, lang, items.length, ''),
+				render: (footer) =>
+					composeSittingNote({
+						lang,
+						origin,
+						footer,
+						sitting,
+						overdue,
+						dueSoon,
+						dueSoonDays: WEEKLY_HORIZON_DAYS
+					}),
+				follower: null,
+				digestThrough: null
+			});
+		}
 	}
 
 	const existing = await existingDedupeKeys(

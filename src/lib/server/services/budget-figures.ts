@@ -19,6 +19,7 @@ import {
 	voteNameIn,
 	type NewBudgetLine
 } from '../queries/budget-figures';
+import { budgetLineName, enqueueChangeAlerts } from './alert-changes';
 import { refreshFundingStatuses } from './funding-status';
 import { InputError, StaleRecordError } from '../errors';
 import { m } from '../../paraglide/messages';
@@ -153,6 +154,22 @@ export async function saveFigure(
 		}
 		const commitments = await commitmentIdsOnLine(trx, line.id);
 		if (commitments.length > 0) await refreshFundingStatuses(trx, commitments);
+		// Each commitment on the line: its followers hear of the figure (drafts are skipped there),
+		// one message per commitment. A figure has no version: the time of the save tells one
+		// correction from the next.
+		const at = new Date().toISOString();
+		const detail = {
+			kind: 'figure' as const,
+			change: result.kind === 'added' ? ('added' as const) : ('corrected' as const),
+			line: budgetLineName(line),
+			phase: input.phase,
+			asOf: input.asOf,
+			amountKes: input.amountKes
+		};
+		for (const id of commitments) {
+			const key = `figure:${result.figureId}:c${id}:${at}`;
+			await enqueueChangeAlerts(trx, id, { key, note: null, detail });
+		}
 		return result;
 	});
 }

@@ -281,6 +281,11 @@ export async function withdrawCommitment(
 			author_id: user.id,
 			author_name: user.name
 		});
+		await enqueueChangeAlerts(trx, id, {
+			key: `withdrawn:${id}`,
+			note: null,
+			detail: { kind: 'withdrawn', reason }
+		});
 		await recordAudit(trx, actorOf(user), {
 			action: 'commitment.withdrawn',
 			entityId: id,

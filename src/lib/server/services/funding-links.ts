@@ -1,7 +1,7 @@
 // Linking a commitment to budget lines. A link is a link, not a record with a history of its
 // own: it may be edited or removed, each change audited with before and after. Every change
 // recomputes the commitment's derived funding status in the same transaction.
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { parseKesAmount } from '../../domain';
 import { recordAudit, type Actor } from '../audit';
 import type { Commitment, DB, FundingBasis } from '../db/schema';
@@ -15,6 +15,8 @@ import {
 	updateFundingLinkIfUnchanged,
 	type LinkShare
 } from '../queries/funding-links';
+import { getBudgetLine } from '../queries/budget-figures';
+import { budgetLineName, enqueueChangeAlerts } from './alert-changes';
 import { refreshFundingStatuses } from './funding-status';
 import type { Author } from './updates';
 import { InputError, NotFoundError, StaleRecordError } from '../errors';
@@ -96,6 +98,24 @@ function auditView(s: LinkShare & { budgetLineId?: number }) {
 	};
 }
 
+/** Followers and instant MPs hear of a link made, changed or removed (never a draft's). */
+async function alertFunding(
+	trx: Transaction<DB>,
+	c: Commitment,
+	linkId: number,
+	budgetLineId: number,
+	change: 'linked' | 'edited' | 'unlinked'
+) {
+	const line = await getBudgetLine(trx, budgetLineId);
+	if (!line) return;
+	// A link has no version: the time of the change tells one edit from the next.
+	await enqueueChangeAlerts(trx, c.id, {
+		key: `funding:${linkId}:${change}:${new Date().toISOString()}`,
+		note: null,
+		detail: { kind: 'funding', change, line: budgetLineName(line) }
+	});
+}
+
 function checkOpen(c: Commitment) {
 	if (c.visibility === 'withdrawn') {
 		throw new InputError({
@@ -128,6 +148,7 @@ export async function addFundingLink(
 			entityId: id,
 			after: { commitment_id: c.id, ...auditView({ ...share, budgetLineId }) }
 		});
+		await alertFunding(trx, c, id, budgetLineId, 'linked');
 		return id;
 	});
 }
@@ -185,6 +206,7 @@ export async function editFundingLink(
 			before: auditView(seen),
 			after: auditView(next)
 		});
+		await alertFunding(trx, c, linkId, row.budget_line_id, 'edited');
 	});
 }
 
@@ -209,5 +231,6 @@ export async function removeFundingLink(
 			},
 			after: null
 		});
+		await alertFunding(trx, c, linkId, row.budget_line_id, 'unlinked');
 	});
 }

@@ -20,6 +20,7 @@ import {
 import { checkEvidenceDrafts, evidenceKey, type EvidenceDraft } from './evidence';
 import type { Author } from './updates';
 import { InputError, NotFoundError, StaleRecordError, throwIfErrors } from '../errors';
+import { enqueueChangeAlerts } from './alert-changes';
 import { label as statusLabel } from '../../i18n/labels';
 import { m as msg } from '../../paraglide/messages';
 
@@ -38,6 +39,29 @@ export interface MilestoneMark {
 }
 
 const actorOf = (a: Author): Actor => ({ id: a.id, label: `${a.name} <${a.email}>` });
+
+/** Followers and instant MPs hear of a milestone's change (never a draft's: see there). */
+function alertMilestone(
+	trx: Transaction<DB>,
+	c: Commitment,
+	milestone: { id: number; version: number; title: string; plannedOn: string },
+	change: 'added' | 'edited' | 'marked',
+	status: MilestoneStatus,
+	evidence: string[] = []
+) {
+	return enqueueChangeAlerts(trx, c.id, {
+		key: `milestone:${milestone.id}:v${milestone.version}`,
+		note: null,
+		detail: {
+			kind: 'milestone',
+			change,
+			title: milestone.title,
+			plannedOn: milestone.plannedOn,
+			status
+		},
+		evidence
+	});
+}
 
 function checkOpen(c: Commitment): void {
 	if (c.visibility === 'withdrawn') {
@@ -75,6 +99,7 @@ export async function addMilestone(
 				weight: plan.weight
 			}
 		});
+		await alertMilestone(trx, c, { id, version: 1, ...plan }, 'added', 'planned');
 		return id;
 	});
 }
@@ -127,6 +152,13 @@ export async function editMilestone(
 			before: { title: m.title, planned_on: m.planned_on, weight: m.weight, version: m.version },
 			after: { ...changes, version: m.version + 1 }
 		});
+		await alertMilestone(
+			trx,
+			c,
+			{ id: m.id, version: m.version + 1, title: input.title, plannedOn: input.plannedOn },
+			'edited',
+			m.status
+		);
 	});
 }
 
@@ -199,6 +231,14 @@ export async function markMilestone(
 			},
 			after: { ...changes, version: m.version + 1 }
 		});
+		await alertMilestone(
+			trx,
+			c,
+			{ id: m.id, version: m.version + 1, title: m.title, plannedOn: m.planned_on },
+			'marked',
+			input.status,
+			newEvidence ? [newEvidence.title] : []
+		);
 		if (input.status === 'planned' || evidenceId === null) return null;
 
 		const label = milestoneStatusLabel[input.status].toLowerCase();

@@ -1,5 +1,6 @@
 // Sitting use cases: record a sitting with who appeared, and edit it with a version check.
 import type { Kysely, Transaction } from 'kysely';
+import { todayInNairobi } from '../../domain';
 import { actorOf, recordAudit } from '../audit';
 import type { DB } from '../db/schema';
 import { allCurrent } from '../queries/reference';
@@ -9,6 +10,7 @@ import {
 	insertSitting,
 	lastSittingChange,
 	listAppearances,
+	publishSittingIfDraft,
 	replaceAppearances,
 	updateSittingIfVersion
 } from '../queries/workspace-sittings';
@@ -126,6 +128,36 @@ export async function saveSitting(
 				version
 			},
 			after: { ...columns(input), appearances: input.appearances, version: version + 1 }
+		});
+	});
+}
+
+/**
+ * Publishes a sitting dated after today, ahead of its date, so that the MPs of its committee
+ * are told of it before it sits (the scheduled pass, services/alert-pass.ts). A sitting is
+ * otherwise a draft until a commitment from it is published, and MPs never see drafts.
+ */
+export async function announceSitting(
+	db: Kysely<DB>,
+	user: Editor,
+	id: number,
+	version: number,
+	{ today = todayInNairobi() }: { today?: string } = {}
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const before = await getSittingRow(trx, id);
+		if (!before) throw new NotFoundError();
+		if (before.version !== version) throw await staleError(trx, id, before.updated_at);
+		if (before.visibility !== 'draft') throw InputError.of('announce', m.svc_st_announce_draft());
+		if (before.sat_on <= today) throw InputError.of('announce', m.svc_st_announce_future());
+		if (!(await publishSittingIfDraft(trx, id))) {
+			throw await staleError(trx, id, before.updated_at);
+		}
+		await recordAudit(trx, actorOf(user), {
+			action: 'sitting.published',
+			entityId: id,
+			before: { visibility: 'draft', version },
+			after: { visibility: 'published', sat_on: before.sat_on, version: version + 1 }
 		});
 	});
 }

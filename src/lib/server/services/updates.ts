@@ -116,7 +116,8 @@ export async function recordUpdateIn(
 			key: `update:${updateId}`,
 			note: input.note,
 			dueFrom: update.dueFrom,
-			dueTo: update.dueTo
+			dueTo: update.dueTo,
+			evidence: newEvidence.map((e) => e.title)
 		});
 		const cited = [...new Set([...evidenceIds, ...input.existingEvidenceIds])];
 		await linkUpdateEvidence(trx, updateId, cited);

@@ -29,12 +29,18 @@ import {
 	type SittingDetail
 } from '$lib/server/queries/workspace-sittings';
 import { createCommitment } from '$lib/server/services/commitments';
-import { saveSitting } from '$lib/server/services/sittings';
+import { announceSitting, saveSitting } from '$lib/server/services/sittings';
+import { todayInNairobi } from '$lib/domain';
+import { SITTING_NOTE_LEAD_DAYS } from '$lib/domain/reminders';
+import { versionField } from '$lib/server/forms/fields';
+import { z } from 'zod';
 import { withFieldErrors } from '$lib/server/forms/fields';
 import { validateForm } from '$lib/server/forms/validation';
 import { conflictMessage } from '$lib/server/forms/failure';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const announceSchema = z.object({ version: versionField() });
 
 /** The sitting, or 404 when it is missing or outside the user's committees. */
 async function sittingOf({ locals, params }: Pick<RequestEvent, 'locals' | 'params'>) {
@@ -65,6 +71,10 @@ export const load: PageServerLoad = async (event) => {
 		added: q.get('added'),
 		published: Number(q.get('published')) || null,
 		reviewed: q.has('reviewed'),
+		announced: q.has('announced'),
+		// A draft dated after today may be published ahead of its date (see announceSitting).
+		schedulable: detail.visibility === 'draft' && detail.sat_on > todayInNairobi(),
+		noteLeadDays: SITTING_NOTE_LEAD_DAYS,
 		transcripts
 	};
 };
@@ -162,6 +172,24 @@ export const actions: Actions = {
 			303,
 			localizeHref(`/workspace/sittings/${sitting.id}?added=${encodeURIComponent(ref)}#commitments`)
 		);
+	},
+
+	announce: async (event) => {
+		const { user, sitting } = await sittingOf(event);
+		const form = validateForm(await event.request.formData(), announceSchema);
+		if (!form.ok) return fail(400, { form: 'announce', values: form.values, errors: form.errors });
+		try {
+			await announceSitting(db, user, sitting.id, form.data.version);
+		} catch (e) {
+			if (e instanceof NotFoundError) error(404, m.ws_no_such_sitting());
+			if (e instanceof StaleRecordError) {
+				const message = conflictMessage('sitting', e.by, e.at);
+				return fail(409, { form: 'announce', values: form.values, errors: { announce: message } });
+			}
+			if (!(e instanceof InputError)) throw e;
+			return fail(400, { form: 'announce', values: form.values, errors: e.errors });
+		}
+		redirect(303, localizeHref(`/workspace/sittings/${sitting.id}?announced=1`));
 	},
 
 	publishSelected: async (event) => {
