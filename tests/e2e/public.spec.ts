@@ -205,6 +205,30 @@ test.describe('a commitment page tells the story of one undertaking', () => {
 		await screenshotBoth(page, 'commitment');
 	});
 
+	test('each badge names its kind, and the About page defines every status', async ({ page }) => {
+		await page.goto('/commitments/DCAIS%2F2025%2F004');
+		const badges = page.locator('p.badges .badge');
+		await expect(badges.nth(0)).toHaveText(/^\S*Delivery: /);
+		await expect(badges.nth(1)).toHaveText(/^\S*Committee process: /);
+		await expect(badges.nth(2)).toHaveText(/^\S*Money: /);
+		const shown = (await badges.allTextContents()).slice(0, 3);
+		await page.getByRole('link', { name: 'What the statuses mean' }).click();
+		await expect(page).toHaveURL(/\/about#statuses$/);
+		const key = page.locator('dl.statuses');
+		// The three statuses this undertaking shows are defined there, badge for badge, with
+		// every other status of the three kinds: 8 + 9 + 7.
+		await expect(key.locator('dt')).toHaveCount(24);
+		for (const text of shown) {
+			const dt = key.locator('dt', { hasText: text.replace(/^\S*?(?=[A-Z])/, '') });
+			await expect(dt.first()).toBeVisible();
+			await expect(dt.first().locator('xpath=following-sibling::dd[1]')).not.toBeEmpty();
+		}
+		await expect(page.getByText('Indicative', { exact: true })).toBeVisible();
+		await expect(page.getByText('Earmarked', { exact: true })).toBeVisible();
+		await expectNoAxeViolations(page);
+		await expectNoHorizontalScroll(page);
+	});
+
 	test('the reservists policy shows that no budget line was found', async ({ page }) => {
 		await page.goto('/commitments');
 		await page.getByRole('link', { name: DEMO_TITLES[1]! }).first().click();
