@@ -82,9 +82,13 @@ async function changeLogs(request: APIRequestContext) {
 		const c = (await json(await request.get(`/api/v1/commitments/${encodeURIComponent(ref)}`)))
 			.data as Json;
 		const dates = (c.updates as Json[]).map((u) => u.date as string);
-		// A feed has an entry for each update and each submission the ministry sent.
+		// A feed has an entry for each update, each submission the ministry sent, and the day
+		// the undertaking was made public (in Nairobi).
 		const sent = (c.ministrySubmissions as Json[]).map((s) => s.sentOn as string);
-		const feedDates = [...dates, ...sent].sort().reverse();
+		const published = new Date(Date.parse(c.publishedAt as string) + 3 * 3600_000)
+			.toISOString()
+			.slice(0, 10);
+		const feedDates = [...dates, ...sent, published].sort().reverse();
 		logs.set(ref, { committee: (c.committee as Json).slug as string, dates, feedDates });
 	}
 	const sum = (keep: (committee: string, ref: string) => boolean, feed: boolean) =>
@@ -529,6 +533,12 @@ test.describe('open data API on the demo data', () => {
 		expect(one).toMatch(/submissions\/\d+\/documents\/\d+/);
 		const refused = await (await request.get('/feeds/commitments/DCAIS%2F2025%2F004.atom')).text();
 		expect(refused).toContain('request for more time from the ministry');
+		// The story starts with the undertaking made public: its oldest entry, with the quote.
+		const oldest = entries(one).at(-1)!;
+		expect(oldest).toContain(
+			'DCAIS/2025/002: new undertaking: Enact a National Police Reservists Policy'
+		);
+		expect(oldest).toContain('&lt;blockquote&gt;');
 	});
 
 	test('public pages announce their feeds with <link rel="alternate">', async ({ request }) => {

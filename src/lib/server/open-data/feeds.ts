@@ -3,11 +3,13 @@ import {
 	deliveryStatusLabel,
 	evidenceTypeLabel,
 	formatDate,
-	proceduralStatusLabel
+	proceduralStatusLabel,
+	todayInNairobi
 } from '$lib/domain';
 import { escapeHtml, renderAtom, type AtomEntry } from './atom';
 import type { Submission } from '$lib/domain';
 import { kindName } from '$lib/i18n/submission-words';
+import type { PublicationRow } from '../queries/commitments';
 import type { PublishedUpdate } from '../queries/updates';
 import { evidenceUrl, links } from './serialize';
 
@@ -111,9 +113,31 @@ function submissionEntryOf(s: Submission, origin: string, host: string): AtomEnt
 	};
 }
 
+/** An undertaking as it was made public: the first entry of its story. */
+function publicationEntryOf(c: PublicationRow, origin: string, host: string): AtomEntry {
+	const day = todayInNairobi(new Date(c.published_at!));
+	const html = [
+		`<p><strong>${escapeHtml(c.ref)}</strong>: ${escapeHtml(c.title)}</p>`,
+		`<p>Given on ${escapeHtml(formatDate(c.given_on))} to the ${escapeHtml(c.committee_name)}.</p>`,
+		`<blockquote><p>“${escapeHtml(c.quote)}”</p></blockquote>`,
+		`<p>${escapeHtml(c.summary)}</p>`
+	].join('');
+	return {
+		id: `tag:${host},2026:ahadi:commitment:${c.id}:published`,
+		title: `${c.ref}: new undertaking: ${c.title}`,
+		updated: `${day}T00:00:00+03:00`,
+		link: links.commitmentPage(origin, c.ref),
+		summary: c.summary,
+		contentHtml: html,
+		categories: [{ term: c.committee_slug, label: c.committee_name }],
+		authorName: c.committee_name
+	};
+}
+
 /**
- * A feed of the change log and, when given, the ministries' submissions as they were sent,
- * newest first, at most FEED_LIMIT entries.
+ * A feed of the change log and, when given, the undertakings as they were made public and the
+ * ministries' submissions as they were sent, newest first, at most FEED_LIMIT entries. Entries
+ * of one day keep this order: updates, then submissions, then publications.
  */
 export function updatesFeed(
 	url: URL,
@@ -123,11 +147,13 @@ export function updatesFeed(
 		alternatePath: string;
 		updates: PublishedUpdate[];
 		submissions?: Submission[];
+		publications?: PublicationRow[];
 	}
 ): string {
 	const entries = [
 		...opts.updates.map((u) => entryOf(u, url.origin, url.hostname)),
-		...(opts.submissions ?? []).map((s) => submissionEntryOf(s, url.origin, url.hostname))
+		...(opts.submissions ?? []).map((s) => submissionEntryOf(s, url.origin, url.hostname)),
+		...(opts.publications ?? []).map((c) => publicationEntryOf(c, url.origin, url.hostname))
 	]
 		.sort((a, b) => Date.parse(b.updated) - Date.parse(a.updated))
 		.slice(0, FEED_LIMIT);

@@ -131,6 +131,40 @@ export async function listPublishedCommitments(
 	return { rows: rows.map(toRow), total: Number(count.n) };
 }
 
+/**
+ * The commitments made public most recently (of one commitment or committee), newest first: the
+ * feeds' "new undertaking" entries.
+ */
+export async function listRecentPublications(
+	db: Kysely<DB>,
+	f: { commitmentId?: number; committeeId?: number; limit: number }
+) {
+	return db
+		.selectFrom('commitments as c')
+		.innerJoin('committees as k', 'k.id', 'c.committee_id')
+		.select([
+			'c.id',
+			'c.ref',
+			'c.title',
+			'c.summary',
+			'c.quote',
+			'c.given_on',
+			'c.published_at',
+			'k.slug as committee_slug',
+			'k.name as committee_name'
+		])
+		.where('c.visibility', '=', 'published')
+		.where('c.published_at', 'is not', null)
+		.$if(f.commitmentId !== undefined, (q) => q.where('c.id', '=', f.commitmentId!))
+		.$if(f.committeeId !== undefined, (q) => q.where('c.committee_id', '=', f.committeeId!))
+		.orderBy('c.published_at', 'desc')
+		.orderBy('c.id', 'desc')
+		.limit(f.limit)
+		.execute();
+}
+
+export type PublicationRow = Awaited<ReturnType<typeof listRecentPublications>>[number];
+
 /** Milestone weights and statuses of the given commitments, in one query. */
 export async function listMilestoneFacts(
 	db: Kysely<DB>,

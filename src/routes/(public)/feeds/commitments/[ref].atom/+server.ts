@@ -6,6 +6,7 @@ import { FEED_LIMIT, updatesFeed } from '$lib/server/open-data/feeds';
 import { findPublicCommitment } from '$lib/server/queries/commitment-search';
 import { listPublishedUpdates } from '$lib/server/queries/updates';
 import { todayInNairobi } from '$lib/domain';
+import { listRecentPublications } from '$lib/server/queries/commitments';
 import { listRecentSubmissions } from '$lib/server/queries/ministry';
 import type { RequestHandler } from './$types';
 
@@ -14,16 +15,18 @@ export const GET: RequestHandler = async ({ params, url, request }) => {
 	const c = await findPublicCommitment(db, params.ref, todayInNairobi());
 	// Drafts and unknown references answer alike.
 	if (!c) return notFound('No published commitment has this reference.');
-	const [updates, submissions] = await Promise.all([
+	const [updates, submissions, publications] = await Promise.all([
 		listPublishedUpdates(db, { commitmentId: c.id }),
-		listRecentSubmissions(db, { commitmentId: c.id, limit: FEED_LIMIT })
+		listRecentSubmissions(db, { commitmentId: c.id, limit: FEED_LIMIT }),
+		listRecentPublications(db, { commitmentId: c.id, limit: FEED_LIMIT })
 	]);
 	const body = updatesFeed(url, {
 		title: `Ahadi: ${c.ref} ${c.title}`,
 		subtitle: `Every update to undertaking ${c.ref}, given to the ${c.committee.name}, and what the ministry sent`,
 		alternatePath: commitmentPath(c.ref),
 		updates,
-		submissions
+		submissions,
+		publications
 	});
 	return cachedText(request, body, ATOM_CONTENT_TYPE);
 };
