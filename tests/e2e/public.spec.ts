@@ -304,7 +304,7 @@ test.describe('committee, organisation and budget pages', () => {
 
 	test('the budget page goes through the lines of a year a page at a time', async ({ page }) => {
 		await page.goto('/budget?fiscalYear=2025%2F26&pageSize=1');
-		await expect(page.getByText(/^Lines 1 to 1 of \d+/)).toBeVisible();
+		await expect(page.getByText(/^Lines 1 to 1 of \d+/)).toHaveCount(2); // above and below
 		const firstLine = await page.getByRole('heading', { level: 2 }).first().textContent();
 		await expect(page.getByRole('link', { name: 'Previous' })).toHaveCount(0);
 		await page
@@ -312,12 +312,37 @@ test.describe('committee, organisation and budget pages', () => {
 			.getByRole('link', { name: 'Next' })
 			.click();
 		await expect(page).toHaveURL(/page=2/);
-		await expect(page.getByText(/^Lines 2 to 2 of \d+/)).toBeVisible();
+		await expect(page.getByText(/^Lines 2 to 2 of \d+/).first()).toBeVisible();
 		await expect(page.getByRole('heading', { level: 2 }).first()).not.toHaveText(firstLine ?? '');
 		// The year and the page size are kept; Previous leads back.
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('2025/26');
-		await page.getByRole('link', { name: 'Previous' }).click();
-		await expect(page.getByText(/^Lines 1 to 1 of \d+/)).toBeVisible();
+		// The links above the lines lead on as well.
+		await page.getByRole('link', { name: 'Previous' }).first().click();
+		await expect(page.getByText(/^Lines 1 to 1 of \d+/).first()).toBeVisible();
+		await expectNoAxeViolations(page);
+	});
+
+	test('the budget page says why nothing is shown, names the wrong field and keeps the year', async ({
+		page
+	}) => {
+		await page.goto('/budget?fiscalYear=2024%2F25&vote=1021&page=first');
+		const summary = page.getByRole('alert');
+		await expect(summary).toContainText('Page:');
+		// The form keeps what was asked, the year included (not the first year of the list).
+		await expect(page.getByLabel('Fiscal year')).toHaveValue('2024/25');
+		await expect(page.getByLabel('Vote code')).toHaveValue('1021');
+		await expect(page.getByText('No budget figures have been recorded yet.')).toHaveCount(0);
+
+		// A wrong field is a link to it.
+		await page.goto('/budget?fiscalYear=2024%2F25&vote=%21bad');
+		await summary.getByRole('link', { name: 'Vote code' }).click();
+		await expect(page.getByLabel('Vote code')).toBeFocused();
+
+		await page.goto('/budget?fiscalYear=2025%2F26&programme=no%20such%20programme');
+		await expect(page.getByText('No budget line of 2025/26 matches these filters.')).toBeVisible();
+		await page.getByRole('link', { name: 'Show every line of the year' }).click();
+		await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+		await expect(page.getByLabel('Programme')).toHaveValue('');
 		await expectNoAxeViolations(page);
 	});
 });

@@ -18,9 +18,16 @@ export const load: PageServerLoad = async ({ url }) => {
 	// A phone-sized page of lines, with previous and next links: a year has thousands of lines.
 	if (!params.has('pageSize')) params.set('pageSize', String(BUDGET_PAGE_SIZE));
 	const parsed = parseBudgetLineQuery(params);
+	// What was asked, as typed: the form keeps it when the query is refused.
+	const asked = {
+		fiscalYear: params.get('fiscalYear') ?? '',
+		vote: params.get('vote') ?? '',
+		programme: params.get('programme') ?? ''
+	};
 	if (!parsed.ok) {
 		return {
 			years,
+			asked,
 			query: null,
 			errors: parsed.errors,
 			lines: [],
@@ -40,6 +47,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	};
 	return {
 		years,
+		asked,
 		query,
 		errors: [],
 		total,
