@@ -14,7 +14,7 @@ import { listFiscalYears } from '../../src/lib/server/queries/budget';
 import { searchBudgetLines } from '../../src/lib/server/queries/budget-lines';
 import { listBriefingCommittees } from '../../src/lib/server/queries/briefing';
 import { searchCommitments } from '../../src/lib/server/queries/commitment-search';
-import { getPublishedCommitment } from '../../src/lib/server/queries/commitments';
+import { getPublishedCommitment } from '../../src/lib/server/queries/public-commitments';
 import { listCommitteesWithCounts } from '../../src/lib/server/queries/committees';
 import { listExplorerChoices } from '../../src/lib/server/queries/dashboard';
 import { listOrganisationsWithCounts } from '../../src/lib/server/queries/organisations';

@@ -3,7 +3,7 @@
 // conditional requests get 304. Invented text is marked "test data".
 import { expect, request, test, type Page } from '@playwright/test';
 import { DEMO_URL } from '../../playwright.config';
-import { createCommitment, type Editor } from '../../src/lib/server/services/commitments';
+import { createCommitment, type Editor } from '../../src/lib/server/services/workspace-commitments';
 import { demoAccount, readDb, signedInClient, withAppDb } from './auth-fixtures';
 
 const RUN = Date.now().toString(36);

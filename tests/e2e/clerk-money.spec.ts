@@ -2,7 +2,7 @@
 // figures (by hand and by CSV import); committee scope; hostile input to every action; and the
 // pages' accessibility. Invented text and figures are marked "test data".
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { createCommitment, type Editor } from '../../src/lib/server/services/commitments';
+import { createCommitment, type Editor } from '../../src/lib/server/services/workspace-commitments';
 import {
 	dbSnapshot,
 	demoAccount,

@@ -2,7 +2,7 @@
 // sessions editing one commitment; committee scope; hostile input to every action; and the
 // pages' accessibility. Invented text is marked "test data".
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { createCommitment, type Editor } from '../../src/lib/server/services/commitments';
+import { createCommitment, type Editor } from '../../src/lib/server/services/workspace-commitments';
 import {
 	dbSnapshot,
 	demoAccount,

@@ -8,7 +8,7 @@ import type { Database } from '$lib/server/db/index';
 import { confirmFollow, requestFollow } from '$lib/server/services/alert-follow';
 import { saveAlertSettings } from '$lib/server/services/alert-settings';
 import { addBudgetLine, saveFigure } from '$lib/server/services/budget-figures';
-import { withdrawCommitment } from '$lib/server/services/commitments';
+import { withdrawCommitment } from '$lib/server/services/workspace-commitments';
 import {
 	addFundingLink,
 	editFundingLink,

@@ -14,7 +14,7 @@ import {
 import { runAlertPass } from '$lib/server/services/alert-pass';
 import { saveAlertSettings } from '$lib/server/services/alert-settings';
 import { enqueueSubmissionAlerts } from '$lib/server/services/alert-submissions';
-import { publishCommitment } from '$lib/server/services/commitments';
+import { publishCommitment } from '$lib/server/services/workspace-commitments';
 import { sendOutbox, transportFromEnv, type MailTransport } from '$lib/server/services/mail-sender';
 import { recordUpdate, type UpdateInput } from '$lib/server/services/updates';
 import { commitmentValues, freshDb, insertBasics } from '../helpers/db';

@@ -10,7 +10,7 @@ import { lineContext } from '$lib/i18n/money-words';
 import { toCommitmentDetail } from '$lib/server/open-data/serialize';
 import { listBriefingCommittees } from '$lib/server/queries/briefing';
 import { findPublicCommitment } from '$lib/server/queries/commitment-search';
-import { getPublishedCommitment } from '$lib/server/queries/commitments';
+import { getPublishedCommitment } from '$lib/server/queries/public-commitments';
 import { computeBriefing } from '$lib/server/services/briefing';
 import { freshDb } from '../helpers/db';
 

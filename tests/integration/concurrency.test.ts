@@ -12,7 +12,7 @@ import {
 	saveCommitment,
 	type CommitmentDetails,
 	type Editor
-} from '../../src/lib/server/services/commitments';
+} from '../../src/lib/server/services/workspace-commitments';
 import {
 	BUDGET_CSV_COLUMNS,
 	applyBudgetImport,

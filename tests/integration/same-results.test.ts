@@ -17,7 +17,7 @@ import { listBriefingCommittees } from '../../src/lib/server/queries/briefing';
 import { listFiscalYears } from '../../src/lib/server/queries/budget';
 import { searchBudgetLines } from '../../src/lib/server/queries/budget-lines';
 import { searchCommitments } from '../../src/lib/server/queries/commitment-search';
-import { getPublishedCommitment } from '../../src/lib/server/queries/commitments';
+import { getPublishedCommitment } from '../../src/lib/server/queries/public-commitments';
 import { listCommitteesWithCounts } from '../../src/lib/server/queries/committees';
 import { listOrganisationsWithCounts } from '../../src/lib/server/queries/organisations';
 import { computeBriefing } from '../../src/lib/server/services/briefing';

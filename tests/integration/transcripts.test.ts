@@ -12,7 +12,7 @@ import {
 	listCandidates,
 	listTranscriptTallies
 } from '../../src/lib/server/queries/transcripts';
-import { createCommitment } from '../../src/lib/server/services/commitments';
+import { createCommitment } from '../../src/lib/server/services/workspace-commitments';
 import {
 	applyReview,
 	intakeTranscript,

@@ -12,7 +12,7 @@ import {
 	withdrawCommitment,
 	type CommitmentDetails,
 	type Editor
-} from '../../src/lib/server/services/commitments';
+} from '../../src/lib/server/services/workspace-commitments';
 import {
 	addDeadlineRule,
 	setDeadlineRuleActivity

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '$lib/server/db/index';
 import { getImportJobSummary } from '$lib/server/queries/import-jobs';
 import { budgetCsvTemplate } from '$lib/server/services/budget-import';
-import { ImportRefusedError, confirmImport, previewUpload } from '$lib/server/services/import-jobs';
+import { ImportRefusedError, confirmImport, createImportJob } from '$lib/server/services/import-jobs';
 import { NotFoundError } from '$lib/server/errors';
 import { freshDb } from '../helpers/db';
 
@@ -66,7 +66,7 @@ async function waitForJob(id: string) {
 
 describe('import jobs', () => {
 	it('reports every row error by line and column and writes nothing', async () => {
-		const outcome = await previewUpload(db, owner, {
+		const outcome = await createImportJob(db, owner, {
 			name: 'broken.csv',
 			content: new Blob([csv(2, true)])
 		});
@@ -82,7 +82,7 @@ describe('import jobs', () => {
 	});
 
 	it('keeps a valid file as a pending job, applies it for its owner only, once', async () => {
-		const outcome = await previewUpload(db, owner, {
+		const outcome = await createImportJob(db, owner, {
 			name: 'template.csv',
 			content: new Blob([budgetCsvTemplate()])
 		});
@@ -100,7 +100,7 @@ describe('import jobs', () => {
 		expect(await count('budget_figures')).toBe(2);
 
 		// The same file again: nothing to add or change.
-		const again = await previewUpload(db, owner, {
+		const again = await createImportJob(db, owner, {
 			name: 'template.csv',
 			content: new Blob([budgetCsvTemplate()])
 		});
@@ -115,7 +115,7 @@ describe('import jobs', () => {
 	});
 
 	it('refuses a stored text that no longer matches its fingerprint', async () => {
-		const outcome = await previewUpload(db, owner, {
+		const outcome = await createImportJob(db, owner, {
 			name: 'template.csv',
 			content: new Blob([budgetCsvTemplate()])
 		});
@@ -131,7 +131,7 @@ describe('import jobs', () => {
 	});
 
 	it('runs a large file in the background and records its progress and result', async () => {
-		const outcome = await previewUpload(db, owner, {
+		const outcome = await createImportJob(db, owner, {
 			name: 'big.csv',
 			content: new Blob([csv(1_200)])
 		});
@@ -180,7 +180,7 @@ describe('import jobs', () => {
 				.execute();
 		}
 		// Making a new preview is what sweeps: nothing runs on a timer.
-		const outcome = await previewUpload(db, stranger, {
+		const outcome = await createImportJob(db, stranger, {
 			name: 'template.csv',
 			content: new Blob([budgetCsvTemplate()])
 		});

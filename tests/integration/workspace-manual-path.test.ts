@@ -13,7 +13,7 @@ import {
 	createCommitment,
 	publishCommitment,
 	type Editor
-} from '../../src/lib/server/services/commitments';
+} from '../../src/lib/server/services/workspace-commitments';
 import { addDeadlineRule } from '../../src/lib/server/services/deadline-rules';
 import { publishSittingDrafts } from '../../src/lib/server/services/publish-drafts';
 import { addPerson, recordOfficeHolding } from '../../src/lib/server/services/reference';

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isOverdue } from '$lib/domain';
 import type { Database } from '$lib/server/db/index';
-import { listGrantedExtensions } from '$lib/server/queries/commitments';
+import { listGrantedExtensions } from '$lib/server/queries/public-commitments';
 import { recordUpdate, type UpdateInput } from '$lib/server/services/updates';
 import { markMilestone, addMilestone } from '$lib/server/services/milestones';
 import { InputError, StaleRecordError } from '$lib/server/errors';

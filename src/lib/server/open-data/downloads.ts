@@ -4,7 +4,7 @@ import type { Submission } from '$lib/domain';
 import { attributeFunding, type AttributedMoney } from '$lib/domain';
 import type { CsvColumn } from './csv';
 import type { CommitmentSearchRow } from '../queries/commitment-search';
-import type { FundingLinkView } from '../queries/commitments';
+import type { FundingLinkView } from '../queries/public-commitments';
 import type { PublishedUpdate } from '../queries/updates';
 import { evidenceUrl, links } from './serialize';
 

@@ -9,7 +9,7 @@ import {
 import { escapeHtml, renderAtom, type AtomEntry } from './atom';
 import type { Submission } from '$lib/domain';
 import { kindName } from '$lib/i18n/submission-words';
-import type { PublicationRow } from '../queries/commitments';
+import type { PublicationRow } from '../queries/public-commitments';
 import type { PublishedUpdate } from '../queries/updates';
 import { evidenceUrl, links } from './serialize';
 

@@ -6,7 +6,7 @@ import { attributeFunding, summariseLine, type LineSummary } from '$lib/domain';
 import { commitmentPath } from '$lib/domain/commitment-query';
 import type { BudgetLineRecord } from '../queries/budget-lines';
 import type { CommitmentSearchRow } from '../queries/commitment-search';
-import type { PublishedCommitment } from '../queries/commitments';
+import type { PublishedCommitment } from '../queries/public-commitments';
 import type { OrganisationWithCount } from '../queries/organisations';
 import { FDP_PHASE } from './fiscal-data-package';
 

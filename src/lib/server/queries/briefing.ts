@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import { DELIVERY_STATUSES, isDeliveryClosed } from '$lib/domain';
 import type { DB } from '../db/schema';
 import { joined, latestUpdateColumn } from './commitment-search';
-import { FUNDING_ROW_COLUMNS, streamFundingLinks } from './commitments';
+import { FUNDING_ROW_COLUMNS, streamFundingLinks } from './public-commitments';
 import { effectiveDeadline, latestGrantedUntil, overdueCondition } from './deadline-sql';
 
 /** Rows fetched at a time from PostgreSQL's cursor (SQLite steps one row at a time). */

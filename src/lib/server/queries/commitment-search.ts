@@ -9,7 +9,7 @@ import {
 	type CommitmentQuery
 } from '$lib/domain/commitment-query';
 import type { DB } from '../db/schema';
-import { toRow, type CommitmentRow } from './commitments';
+import { toRow, type CommitmentRow } from './public-commitments';
 import { effectiveDeadline, latestGrantedUntil, overdueCondition, type EB } from './deadline-sql';
 import { containsIgnoringCase } from './text-match';
 

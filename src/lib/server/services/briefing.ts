@@ -38,7 +38,7 @@ import {
 	summariseCommitteeCommitments,
 	type BriefingCommittee
 } from '../queries/briefing';
-import type { FundingLinkView } from '../queries/commitments';
+import type { FundingLinkView } from '../queries/public-commitments';
 
 export interface EvidenceItem {
 	type: EvidenceType;

@@ -138,7 +138,7 @@ export async function sweepImportJobs(db: Kysely<DB>, now = Date.now()): Promise
  * and every error comes back as "Line N, column C: message" (in the request's language);
  * without, the file is kept as a pending job.
  */
-export async function previewUpload(
+export async function createImportJob(
 	db: Kysely<DB>,
 	actor: Actor & { id: number },
 	file: { name: string; content: Blob }

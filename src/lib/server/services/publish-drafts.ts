@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { InputError, NotFoundError, StaleRecordError } from '../errors';
 import { listSittingCommitmentStates } from '../queries/workspace-commitments';
-import { publishCommitment, type Editor } from './commitments';
+import { publishCommitment, type Editor } from './workspace-commitments';
 import { m } from '../../paraglide/messages';
 
 export interface PublishOutcome {

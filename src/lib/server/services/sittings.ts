@@ -15,7 +15,7 @@ import {
 	updateSittingIfVersion
 } from '../queries/workspace-sittings';
 import { InputError, NotFoundError, StaleRecordError } from '../errors';
-import type { Editor } from './commitments';
+import type { Editor } from './workspace-commitments';
 import { m } from '../../paraglide/messages';
 
 export interface Appearance {

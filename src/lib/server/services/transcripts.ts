@@ -30,7 +30,7 @@ import {
 } from '../transcript/match';
 import type { SittingGuess, TranscriptProblem } from '../transcript/types';
 import { TranscriptError } from '../transcript/types';
-import { insertNew } from './commitments';
+import { insertNew } from './workspace-commitments';
 import { isUniqueViolation, type Editor } from './commitment-rules';
 import { createHoldingIn, createOfficeIn, createPersonIn } from './reference';
 import { createSittingIn } from './sittings';

@@ -9,7 +9,7 @@ import {
 } from '$lib/domain';
 import { canEditCommittee, requireRole } from '$lib/server/auth/access';
 import { db } from '$lib/server/db/client';
-import { getPublishedCommitment } from '$lib/server/queries/commitments';
+import { getPublishedCommitment } from '$lib/server/queries/public-commitments';
 import { getPrivateView } from '$lib/server/queries/mp-private';
 import { listCommitmentSubmissions } from '$lib/server/queries/ministry';
 import { addPrivateNote, deletePrivateNote, setWatching } from '$lib/server/services/mp-private';

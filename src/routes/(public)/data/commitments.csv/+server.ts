@@ -4,7 +4,7 @@ import { db } from '$lib/server/db/client';
 import { badRequestFrom, cachedText } from '$lib/server/open-data/http';
 import { commitmentColumns, fundingByCommitment } from '$lib/server/open-data/downloads';
 import { parseCommitmentQuery, searchCommitments } from '$lib/server/queries/commitment-search';
-import { listFundingForCommitments } from '$lib/server/queries/commitments';
+import { listFundingForCommitments } from '$lib/server/queries/public-commitments';
 import type { RequestHandler } from './$types';
 
 /** Every published commitment matching the explorer's filters; paging is ignored. */

@@ -3,7 +3,7 @@ import { db } from '$lib/server/db/client';
 import { cachedText } from '$lib/server/open-data/http';
 import { FEED_LIMIT, updatesFeed } from '$lib/server/open-data/feeds';
 import { listPublishedUpdates } from '$lib/server/queries/updates';
-import { listRecentPublications } from '$lib/server/queries/commitments';
+import { listRecentPublications } from '$lib/server/queries/public-commitments';
 import { listRecentSubmissions } from '$lib/server/queries/ministry';
 import type { RequestHandler } from './$types';
 

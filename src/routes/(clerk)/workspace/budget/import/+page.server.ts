@@ -11,7 +11,7 @@ import {
 	RUNNING_STALE_MS,
 	confirmImport,
 	importFailureOf,
-	previewUpload,
+	createImportJob,
 	type ImportFailure,
 	type PreviewView
 } from '$lib/server/services/import-jobs';
@@ -101,7 +101,7 @@ export const actions: Actions = {
 				fileName
 			});
 		}
-		const outcome = await previewUpload(db, signedInActor(locals.user), {
+		const outcome = await createImportJob(db, signedInActor(locals.user), {
 			name: fileName,
 			content: file
 		});

@@ -19,7 +19,7 @@ import {
 	publishCommitment,
 	saveCommitment,
 	withdrawCommitment
-} from '$lib/server/services/commitments';
+} from '$lib/server/services/workspace-commitments';
 import { InputError, NotFoundError, StaleRecordError } from '$lib/server/errors';
 import { withFieldErrors } from '$lib/server/forms/fields';
 import { validateForm } from '$lib/server/forms/validation';

@@ -28,7 +28,7 @@ import {
 	listAppearances,
 	type SittingDetail
 } from '$lib/server/queries/workspace-sittings';
-import { createCommitment } from '$lib/server/services/commitments';
+import { createCommitment } from '$lib/server/services/workspace-commitments';
 import { announceSitting, saveSitting } from '$lib/server/services/sittings';
 import { todayInNairobi } from '$lib/domain';
 import { SITTING_NOTE_LEAD_DAYS } from '$lib/domain/reminders';

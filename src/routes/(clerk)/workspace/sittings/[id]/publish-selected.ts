@@ -11,7 +11,7 @@ import { conflictMessage } from '$lib/server/forms/failure';
 import { idField } from '$lib/server/forms/fields';
 import { validateForm } from '$lib/server/forms/validation';
 import { publishSittingDrafts, type PublishOutcome } from '$lib/server/services/publish-drafts';
-import type { Editor } from '$lib/server/services/commitments';
+import type { Editor } from '$lib/server/services/workspace-commitments';
 
 const schema = z.object({ publish: z.array(idField()).max(500).default([]) });
 

@@ -6,7 +6,7 @@ import { FEED_LIMIT, updatesFeed } from '$lib/server/open-data/feeds';
 import { findPublicCommitment } from '$lib/server/queries/commitment-search';
 import { listPublishedUpdates } from '$lib/server/queries/updates';
 import { todayInNairobi } from '$lib/domain';
-import { listRecentPublications } from '$lib/server/queries/commitments';
+import { listRecentPublications } from '$lib/server/queries/public-commitments';
 import { listRecentSubmissions } from '$lib/server/queries/ministry';
 import type { RequestHandler } from './$types';
 

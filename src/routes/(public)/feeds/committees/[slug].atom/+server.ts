@@ -4,7 +4,7 @@ import { cachedText, notFound } from '$lib/server/open-data/http';
 import { FEED_LIMIT, updatesFeed } from '$lib/server/open-data/feeds';
 import { getCommitteeBySlug } from '$lib/server/queries/committees';
 import { listPublishedUpdates } from '$lib/server/queries/updates';
-import { listRecentPublications } from '$lib/server/queries/commitments';
+import { listRecentPublications } from '$lib/server/queries/public-commitments';
 import { listRecentSubmissions } from '$lib/server/queries/ministry';
 import type { RequestHandler } from './$types';
 

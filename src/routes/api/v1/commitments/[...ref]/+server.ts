@@ -3,7 +3,7 @@ import { db } from '$lib/server/db/client';
 import { cachedJson, notFound } from '$lib/server/open-data/http';
 import { toCommitmentDetail } from '$lib/server/open-data/serialize';
 import { findPublicCommitment } from '$lib/server/queries/commitment-search';
-import { getPublishedCommitment } from '$lib/server/queries/commitments';
+import { getPublishedCommitment } from '$lib/server/queries/public-commitments';
 import { listCommitmentSubmissions } from '$lib/server/queries/ministry';
 import type { RequestHandler } from './$types';
 

@@ -1,3 +1,7 @@
+// Published commitments as the public sees them: one commitment's page (its story, milestones,
+// due-date history and money), the feeds' publications and the funding lines behind the
+// briefing pack. The explorer's filtered search is commitment-search.ts; the clerks' view,
+// drafts included, is workspace-commitments.ts.
 import type { Kysely } from 'kysely';
 import { lineLabelOf } from './funding-links';
 import type {
