@@ -20,6 +20,18 @@ import {
 
 const TODAY = '2026-11-28';
 
+/** An open commitment due on 23 Apr 2026, `days` overdue. */
+const overdue = (ref: string, days: number) => ({
+	ref,
+	title: `Title ${ref}`,
+	dueOn: '2026-04-23',
+	deliveryStatus: 'off_track' as const,
+	grantedExtensionsUntil: [],
+	deadline: '2026-04-23',
+	daysOverdue: days,
+	extended: false
+});
+
 describe('parseBriefingParams', () => {
 	const parse = (query: string) => parseBriefingParams(new URLSearchParams(query), TODAY);
 
@@ -244,16 +256,6 @@ describe('suggestQuestions', () => {
 		money: [],
 		noBudgetLine: []
 	};
-	const overdue = (ref: string, days: number) => ({
-		ref,
-		title: `Title ${ref}`,
-		dueOn: '2026-04-23',
-		deliveryStatus: 'off_track' as const,
-		grantedExtensionsUntil: [],
-		deadline: '2026-04-23',
-		daysOverdue: days,
-		extended: false
-	});
 	const missed = {
 		id: 2,
 		ref: 'DCAIS/2025/001',
@@ -438,16 +440,6 @@ describe('suggestQuestions', () => {
 });
 
 describe('summarisePosition', () => {
-	const fact = (ref: string, days: number) => ({
-		ref,
-		title: `Title ${ref}`,
-		dueOn: '2026-04-23',
-		deliveryStatus: 'off_track' as const,
-		grantedExtensionsUntil: [],
-		deadline: '2026-04-23',
-		daysOverdue: days,
-		extended: false
-	});
 	const base = {
 		tracked: 4,
 		overdue: 3,
@@ -460,7 +452,7 @@ describe('summarisePosition', () => {
 	it('gives the counts and the most overdue commitment (ties: the lower reference)', () => {
 		const position = summarisePosition({
 			...base,
-			overdueFacts: [fact('B', 100), fact('C', 229), fact('A', 229)]
+			overdueFacts: [overdue('B', 100), overdue('C', 229), overdue('A', 229)]
 		});
 		expect(position).toEqual({
 			tracked: 4,
