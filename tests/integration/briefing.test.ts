@@ -82,9 +82,16 @@ describe('computeBriefing on the demo data', () => {
 		expect(pack.noBudgetLine.map((c) => c.ref)).toEqual(['DCAIS/2025/002']);
 		const questions = pack.questions.map((q) => questionWords(q, 'en').text).join('\n');
 		expect(questions).toContain(
-			'Milestone “Unit established and officers deployed” (DCAIS/2025/001) was due on 31 Jan 2026 and is missed: what is the new date and why?'
+			'Why was the milestone “Unit established and officers deployed” missed, and what is the new date?'
 		);
 		expect(questions).toContain('No budget line has been identified for');
+		// The heaviest first: the most days overdue leads, as in the summary of the position.
+		expect(pack.questions[0]).toMatchObject({
+			kind: 'overdue',
+			ref: pack.position.mostOverdue?.ref
+		});
+		expect(pack.position).toMatchObject({ tracked: pack.tracked });
+		expect(pack.position.largestUnreleased?.ref).toBe('DCAIS/2025/004');
 	});
 
 	it('runs a fixed number of queries whatever the window', async () => {

@@ -97,7 +97,7 @@ describe('briefing questions', () => {
 		expect(sw.text).toMatch(
 			/^Hakuna kifungu cha bajeti kilichotambuliwa kwa “Create a special unit”/
 		);
-		expect(sw.fact).toBe('DCAIS/2025/001: hakuna kifungu cha bajeti kilichotambuliwa.');
+		expect(sw.fact).toBe('Hakuna kifungu cha bajeti kilichotambuliwa.');
 		const error = await during('/sw/briefing', () => paramErrorWords({ committee: 'unknown' }, ''));
 		expect(error.committee).toBe(
 			'Hakuna kamati yenye jina hilo: chagua moja kutoka kwenye orodha.'

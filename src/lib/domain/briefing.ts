@@ -282,9 +282,19 @@ export interface QuestionLine {
 	subProgramme: string;
 }
 
+/** What the ministry's replies add to an overdue commitment (absent: nothing known). */
+export interface ReplyNote {
+	/** Postponements of the due date on record (all time). */
+	postponements?: number;
+	/** The deadline passed and the ministry has sent no report. */
+	noReport?: boolean;
+	/** Requests for more time the committee refused. */
+	refusedRequests?: number;
+}
+
 export interface BriefingFacts {
-	newlyOverdue: OverdueFact[];
-	stillOverdue: OverdueFact[];
+	newlyOverdue: (OverdueFact & ReplyNote)[];
+	stillOverdue: (OverdueFact & ReplyNote)[];
 	lateMilestones: (MilestoneInput & { commitmentTitle: string })[];
 	dueSoon: DueSoonFact[];
 	milestonesDueSoon: (MilestoneInput & { commitmentTitle: string })[];
@@ -314,10 +324,30 @@ export type SuggestedQuestion = { ref: string; anchor: string } & (
 			deadline: string;
 			extended: boolean;
 			daysOverdue: number;
+			postponements: number;
+			noReport: boolean;
+			refusedRequests: number;
 	  }
 	| { kind: 'milestone_late'; title: string; plannedOn: string; missed: boolean }
-	| { kind: 'money'; line: QuestionLine; flags: MoneyFlag[] }
-	| { kind: 'moved'; title: string; from: string; to: string; changedOn: string; reason: string }
+	| {
+			kind: 'money';
+			title: string;
+			line: QuestionLine;
+			/** Heaviest first (moneyAtStake of each). */
+			flags: MoneyFlag[];
+			/** The largest sum any of the flags puts in question. */
+			atStake: number;
+	  }
+	| {
+			kind: 'moved';
+			title: string;
+			from: string;
+			to: string;
+			changedOn: string;
+			reason: string;
+			/** Postponements of this commitment in the window (this one included). */
+			times: number;
+	  }
 	| { kind: 'due_soon'; title: string; deadline: string; daysLeft: number }
 	| { kind: 'milestone_soon'; title: string; plannedOn: string }
 	| { kind: 'no_line'; title: string }
@@ -335,7 +365,26 @@ export const anchors = {
 	noLine: (ref: string) => `no-line-${slugOf(ref)}`
 };
 
-function overdueQuestion(c: OverdueFact, newly: boolean): SuggestedQuestion {
+/** Allocated but not released: what a release flag says is held back (null for other flags). */
+export function unreleasedOf(flag: MoneyFlag): number | null {
+	if (flag.kind === 'no_release') return flag.allocated;
+	if (flag.kind === 'slow_release') return Math.max(0, flag.allocated - flag.released);
+	return null;
+}
+
+/** The sum a flag puts in question: the gap, the money held back, or released but not spent. */
+export function moneyAtStake(flag: MoneyFlag): number {
+	switch (flag.kind) {
+		case 'gap':
+			return flag.gap;
+		case 'low_use':
+			return Math.max(0, flag.released - flag.spent);
+		default:
+			return unreleasedOf(flag) ?? 0;
+	}
+}
+
+function overdueQuestion(c: OverdueFact & ReplyNote, newly: boolean): SuggestedQuestion {
 	return {
 		kind: 'overdue',
 		ref: c.ref,
@@ -344,15 +393,17 @@ function overdueQuestion(c: OverdueFact, newly: boolean): SuggestedQuestion {
 		title: c.title,
 		deadline: c.deadline,
 		extended: c.extended,
-		daysOverdue: c.daysOverdue
+		daysOverdue: c.daysOverdue,
+		postponements: c.postponements ?? 0,
+		noReport: c.noReport ?? false,
+		refusedRequests: c.refusedRequests ?? 0
 	};
 }
 
 /**
- * Numbered questions, each built from one fact in the pack, most pressing first: what became
- * overdue, missed milestones, money, moved dates, what falls due soon, missing budget lines and
- * what was already overdue. A commitment gets one deadline question (overdue beats a moved
- * date, which beats due soon); milestone and money questions are asked besides.
+ * One question per fact of the pack, heaviest first (rankQuestions). A commitment gets one
+ * deadline question (overdue beats a moved date, which beats due soon); milestone and money
+ * questions are asked besides.
  */
 export function suggestQuestions(facts: BriefingFacts): SuggestedQuestion[] {
 	const out: SuggestedQuestion[] = [];
@@ -360,6 +411,11 @@ export function suggestQuestions(facts: BriefingFacts): SuggestedQuestion[] {
 	for (const c of facts.newlyOverdue) {
 		out.push(overdueQuestion(c, true));
 		askedDeadline.add(c.ref);
+	}
+	for (const c of facts.stillOverdue) {
+		if (askedDeadline.has(c.ref)) continue;
+		askedDeadline.add(c.ref);
+		out.push(overdueQuestion(c, false));
 	}
 	for (const ms of facts.lateMilestones) {
 		out.push({
@@ -373,18 +429,24 @@ export function suggestQuestions(facts: BriefingFacts): SuggestedQuestion[] {
 	}
 	for (const item of facts.money) {
 		if (item.flags.length === 0) continue;
+		const flags = [...item.flags].sort((a, b) => moneyAtStake(b) - moneyAtStake(a));
 		out.push({
 			kind: 'money',
 			ref: item.ref,
 			anchor: anchors.money(item.linkId),
+			title: item.title,
 			line: item.line,
-			flags: item.flags
+			flags,
+			atStake: moneyAtStake(flags[0]!)
 		});
 	}
-	const stillOverdue = new Set(facts.stillOverdue.map((c) => c.ref));
-	for (const move of facts.dueDateMoves) {
-		// Only slippage: a date brought forward raises no question.
-		if (move.to <= move.from || askedDeadline.has(move.ref) || stillOverdue.has(move.ref)) continue;
+	// Only slippage: a date brought forward raises no question.
+	const postponed = facts.dueDateMoves.filter((m) => m.to > m.from);
+	const times = new Map<string, number>();
+	for (const m of postponed) times.set(m.ref, (times.get(m.ref) ?? 0) + 1);
+	for (const move of postponed) {
+		// The latest move of each commitment (the list is newest first) asks the question.
+		if (askedDeadline.has(move.ref)) continue;
 		askedDeadline.add(move.ref);
 		out.push({
 			kind: 'moved',
@@ -394,7 +456,8 @@ export function suggestQuestions(facts: BriefingFacts): SuggestedQuestion[] {
 			from: move.from,
 			to: move.to,
 			changedOn: move.changedOn,
-			reason: move.reason
+			reason: move.reason,
+			times: times.get(move.ref) ?? 1
 		});
 	}
 	for (const c of facts.dueSoon) {
@@ -421,10 +484,111 @@ export function suggestQuestions(facts: BriefingFacts): SuggestedQuestion[] {
 	for (const c of facts.noBudgetLine) {
 		out.push({ kind: 'no_line', ref: c.ref, anchor: anchors.noLine(c.ref), title: c.title });
 	}
-	for (const c of facts.stillOverdue) {
-		if (askedDeadline.has(c.ref)) continue;
-		askedDeadline.add(c.ref);
-		out.push(overdueQuestion(c, false));
+	return rankQuestions(out);
+}
+
+/**
+ * The weight of a question: its tier (lower is heavier), then its size within the tier (larger
+ * is heavier). Tiers, heaviest first: overdue commitments (by days overdue, then refused
+ * requests for more time, then no report from the ministry); money (by the sum in question);
+ * repeated slippage (a due date postponed more than once in the window, by the number of
+ * times); missed or unmet milestones (the oldest first); a date postponed once; what falls due
+ * soon (the soonest first); milestones due soon; commitments with no budget line.
+ */
+export function questionWeight(q: SuggestedQuestion): [tier: number, ...size: number[]] {
+	switch (q.kind) {
+		case 'overdue':
+			return [0, q.daysOverdue, q.refusedRequests, q.noReport ? 1 : 0];
+		case 'money':
+			return [1, q.atStake];
+		case 'moved':
+			return q.times > 1 ? [2, q.times] : [4];
+		case 'milestone_late':
+			return [3, -Date.parse(q.plannedOn)];
+		case 'due_soon':
+			return [5, -Date.parse(q.deadline)];
+		case 'milestone_soon':
+			return [6, -Date.parse(q.plannedOn)];
+		case 'no_line':
+			return [7];
 	}
-	return out;
+}
+
+function compareWeight(a: SuggestedQuestion, b: SuggestedQuestion): number {
+	const wa = questionWeight(a);
+	const wb = questionWeight(b);
+	if (wa[0] !== wb[0]) return wa[0] - wb[0];
+	for (let i = 1; i < Math.max(wa.length, wb.length); i++) {
+		const d = (wb[i] ?? 0) - (wa[i] ?? 0);
+		if (d !== 0) return d;
+	}
+	// Ties: by reference, so the order never depends on the order the facts came in.
+	return a.ref.localeCompare(b.ref) || a.anchor.localeCompare(b.anchor);
+}
+
+/** Questions heaviest first (questionWeight); ties by reference. */
+export function rankQuestions(questions: readonly SuggestedQuestion[]): SuggestedQuestion[] {
+	return [...questions].sort(compareWeight);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The position in brief
+
+export interface PositionInput {
+	tracked: number;
+	/** Every overdue commitment (shown or not). */
+	overdue: number;
+	dueSoon: number;
+	/** Commitments past their due date with no report from the ministry. */
+	reportsNotReceived: number;
+	/** The overdue commitments shown (SQL returns the oldest deadlines first, so the worst). */
+	overdueFacts: readonly OverdueFact[];
+	/** The largest sum allocated but not released on any of the committee's lines, if any. */
+	largestUnreleased: (CommitmentRef & { amount: number; fiscalYear: string }) | null;
+}
+
+export interface PositionSummary {
+	tracked: number;
+	overdue: number;
+	dueSoon: number;
+	reportsNotReceived: number;
+	mostOverdue: (CommitmentRef & { deadline: string; daysOverdue: number }) | null;
+	largestUnreleased: (CommitmentRef & { amount: number; fiscalYear: string }) | null;
+}
+
+/** The counts and the worst gaps an MP reads first. */
+export function summarisePosition(input: PositionInput): PositionSummary {
+	let worst: OverdueFact | null = null;
+	for (const c of input.overdueFacts) {
+		if (
+			worst === null ||
+			c.daysOverdue > worst.daysOverdue ||
+			(c.daysOverdue === worst.daysOverdue && c.ref.localeCompare(worst.ref) < 0)
+		) {
+			worst = c;
+		}
+	}
+	return {
+		tracked: input.tracked,
+		overdue: input.overdue,
+		dueSoon: input.dueSoon,
+		reportsNotReceived: input.reportsNotReceived,
+		mostOverdue: worst
+			? {
+					ref: worst.ref,
+					title: worst.title,
+					deadline: worst.deadline,
+					daysOverdue: worst.daysOverdue
+				}
+			: null,
+		largestUnreleased:
+			input.largestUnreleased && input.largestUnreleased.amount > 0 ? input.largestUnreleased : null
+	};
+}
+
+/** Keeps the heavier of two candidates for "largest unreleased" (ties: the lower reference). */
+export function heavierUnreleased<T extends { ref: string; amount: number }>(a: T | null, b: T): T {
+	if (a === null || b.amount > a.amount) return b;
+	if (b.amount === a.amount && b.ref.localeCompare(a.ref) < 0) return b;
+	return a;
 }

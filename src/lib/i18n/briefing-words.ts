@@ -100,40 +100,23 @@ export function questionLineLabel(line: QuestionLine, locale: Locale = getLocale
 	return `${vote}${line.subProgramme ? `, “${line.subProgramme}”` : ''}`;
 }
 
-/** The fact, briefly, as it reads inside a question. */
-function moneyPhrase(flag: MoneyFlag, w: Words): string {
-	const { o, date } = w;
-	switch (flag.kind) {
-		case 'gap':
-			return m.bq_phrase_gap(
-				{ allocated: formatKes(flag.allocated), requested: formatKes(flag.requested) },
-				o
-			);
-		case 'slow_release':
-			return m.bq_phrase_slow(
-				{
-					rate: formatPercent(flag.rate),
-					date: date(flag.asOf),
-					expected: formatPercent(flag.expected)
-				},
-				o
-			);
-		case 'no_release':
-			return m.bq_phrase_none({}, o);
-		case 'low_use':
-			return m.bq_phrase_low({ rate: formatPercent(flag.rate), date: date(flag.asOf) }, o);
-	}
-}
-
-/** The fact in a few words, for the citation under a question. */
+/** The fact behind a money question, one flag at a time. */
 function moneyFact(flag: MoneyFlag, w: Words): string {
 	const { o, date } = w;
 	switch (flag.kind) {
 		case 'gap':
-			return m.bq_fact_gap({ gap: formatKes(flag.gap), date: date(flag.asOf) }, o);
+			return m.bq_fact_gap(
+				{
+					requested: formatKes(flag.requested),
+					allocated: formatKes(flag.allocated),
+					date: date(flag.asOf)
+				},
+				o
+			);
 		case 'slow_release':
 			return m.bq_fact_slow(
 				{
+					released: formatKes(flag.released),
 					rate: formatPercent(flag.rate),
 					date: date(flag.asOf),
 					expected: formatPercent(flag.expected)
@@ -143,20 +126,34 @@ function moneyFact(flag: MoneyFlag, w: Words): string {
 		case 'no_release':
 			return m.bq_fact_none({}, o);
 		case 'low_use':
-			return m.bq_fact_low({ rate: formatPercent(flag.rate), date: date(flag.asOf) }, o);
+			return m.bq_fact_low(
+				{ spent: formatKes(flag.spent), rate: formatPercent(flag.rate), date: date(flag.asOf) },
+				o
+			);
 	}
 }
 
-function moneyAsk(flag: MoneyFlag, o: { locale: Locale }): string {
+/** The question a money flag asks (the heaviest flag of an item asks it). */
+function moneyQuestion(flag: MoneyFlag, title: string, o: { locale: Locale }): string {
 	switch (flag.kind) {
 		case 'gap':
-			return m.bq_ask_gap({ gap: formatKes(flag.gap) }, o);
+			return m.bq_ask_gap({ gap: formatKes(flag.gap), title }, o);
 		case 'slow_release':
-			return m.bq_ask_slow({}, o);
+			return m.bq_ask_slow(
+				{
+					held: formatKes(Math.max(0, flag.allocated - flag.released)),
+					allocated: formatKes(flag.allocated),
+					title
+				},
+				o
+			);
 		case 'no_release':
-			return m.bq_ask_none({}, o);
+			return m.bq_ask_none({ allocated: formatKes(flag.allocated), title }, o);
 		case 'low_use':
-			return m.bq_ask_low({}, o);
+			return m.bq_ask_low(
+				{ rate: formatPercent(flag.rate), released: formatKes(flag.released), title },
+				o
+			);
 	}
 }
 
@@ -167,86 +164,77 @@ export interface QuestionWords {
 	fact: string;
 }
 
-/** A suggested question and the fact it cites, in words. */
+/** A suggested question, in plain words, and the fact it rests on. */
 export function questionWords(q: SuggestedQuestion, locale: Locale = getLocale()): QuestionWords {
 	const w = wordsIn(locale);
 	const { o, date, days } = w;
 	switch (q.kind) {
 		case 'overdue': {
-			const due = q.extended
-				? m.bq_due_extended({ date: date(q.deadline) }, o)
-				: m.bq_due_on({ date: date(q.deadline) }, o);
-			const inputs = { title: q.title, ref: q.ref, due, days: days(q.daysOverdue) };
+			const fact = { date: date(q.deadline), days: days(q.daysOverdue) };
+			const facts = [q.extended ? m.bq_overdue_fact_extended(fact, o) : m.bq_overdue_fact(fact, o)];
+			if (q.postponements > 1) facts.push(m.bq_fact_postponed({ count: q.postponements }, o));
+			if (q.refusedRequests > 0) facts.push(m.bq_fact_refused({ count: q.refusedRequests }, o));
+			if (q.noReport) facts.push(m.bq_fact_no_report({}, o));
 			return {
-				text: q.newly ? m.bq_overdue_new(inputs, o) : m.bq_overdue_still(inputs, o),
-				fact: m.bq_overdue_fact(
-					{ ref: q.ref, date: date(q.deadline), days: days(q.daysOverdue) },
-					o
-				)
+				text: q.newly
+					? m.bq_overdue_new({ title: q.title }, o)
+					: m.bq_overdue_still({ title: q.title }, o),
+				fact: facts.join(' ')
 			};
 		}
 		case 'milestone_late': {
-			const what = m.bq_milestone_was_due(
-				{ title: q.title, ref: q.ref, date: date(q.plannedOn) },
-				o
-			);
-			const fact = { ref: q.ref, date: date(q.plannedOn) };
+			const fact = { date: date(q.plannedOn) };
 			return q.missed
-				? { text: m.bq_milestone_missed({ what }, o), fact: m.bq_milestone_fact_missed(fact, o) }
+				? {
+						text: m.bq_milestone_missed({ title: q.title }, o),
+						fact: m.bq_milestone_fact_missed(fact, o)
+					}
 				: {
-						text: m.bq_milestone_not_met({ what }, o),
+						text: m.bq_milestone_not_met({ title: q.title }, o),
 						fact: m.bq_milestone_fact_not_met(fact, o)
 					};
 		}
 		case 'money': {
-			const line = questionLineLabel(q.line, locale);
+			const [first] = q.flags;
 			return {
-				text: m.bq_money(
-					{
-						line,
-						ref: q.ref,
-						phrases: q.flags.map((f) => moneyPhrase(f, w)).join(m.bq_and({}, o)),
-						asks: q.flags.map((f) => moneyAsk(f, o)).join(' ')
-					},
-					o
-				),
+				text: first ? moneyQuestion(first, q.title, o) : '',
 				fact: m.bq_money_fact(
-					{ ref: q.ref, line, facts: q.flags.map((f) => moneyFact(f, w)).join('; ') },
+					{
+						line: questionLineLabel(q.line, locale),
+						facts: q.flags.map((f) => moneyFact(f, w)).join('; ')
+					},
 					o
 				)
 			};
 		}
-		case 'moved':
-			return {
-				text: m.bq_moved(
-					{
-						title: q.title,
-						ref: q.ref,
-						from: date(q.from),
-						to: date(q.to),
-						changed: date(q.changedOn)
-					},
-					o
-				),
-				fact: m.bq_moved_fact(
-					{ ref: q.ref, from: date(q.from), to: date(q.to), reason: q.reason },
-					o
-				)
-			};
+		case 'moved': {
+			const fact = m.bq_moved_fact(
+				{ from: date(q.from), to: date(q.to), changed: date(q.changedOn), reason: q.reason },
+				o
+			);
+			return q.times > 1
+				? { text: m.bq_moved_again({ title: q.title, count: q.times }, o), fact }
+				: { text: m.bq_moved({ title: q.title, to: date(q.to) }, o), fact };
+		}
 		case 'due_soon':
 			return {
-				text: m.bq_due_soon({ title: q.title, ref: q.ref, date: date(q.deadline) }, o),
-				fact: m.bq_due_soon_fact({ ref: q.ref, date: date(q.deadline), days: days(q.daysLeft) }, o)
+				text: m.bq_due_soon({ title: q.title, date: date(q.deadline) }, o),
+				fact: m.bq_due_soon_fact({ date: date(q.deadline), days: days(q.daysLeft) }, o)
 			};
 		case 'milestone_soon':
 			return {
-				text: m.bq_milestone_soon({ title: q.title, ref: q.ref, date: date(q.plannedOn) }, o),
-				fact: m.bq_milestone_soon_fact({ ref: q.ref, date: date(q.plannedOn) }, o)
+				text: m.bq_milestone_soon({ title: q.title, date: date(q.plannedOn) }, o),
+				fact: m.bq_milestone_soon_fact({ date: date(q.plannedOn) }, o)
 			};
 		case 'no_line':
 			return {
-				text: m.bq_no_line({ title: q.title, ref: q.ref }, o),
-				fact: m.bq_no_line_fact({ ref: q.ref }, o)
+				text: m.bq_no_line({ title: q.title }, o),
+				fact: m.bq_no_line_fact({}, o)
 			};
 	}
+}
+
+/** "229 days" in the reader's language, for the summary of the position. */
+export function dayCount(n: number, locale: Locale = getLocale()): string {
+	return wordsIn(locale).days(n);
 }

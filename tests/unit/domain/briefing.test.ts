@@ -1,20 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { summariseLine, type FigureInput } from '$lib/domain/budget';
+import { addDays } from '$lib/domain/dates';
 import {
 	anchors,
 	classifyDeadlines,
 	classifyMilestones,
 	expectedReleaseShare,
+	heavierUnreleased,
 	moneyFlags,
 	nairobiDayStart,
 	parseBriefingParams,
 	suggestQuestions,
+	summarisePosition,
+	unreleasedOf,
 	type BriefingFacts,
 	type DeadlineInput,
 	type MilestoneInput
 } from '$lib/domain/briefing';
 
 const TODAY = '2026-11-28';
+
+/** An open commitment due on 23 Apr 2026, `days` overdue. */
+const overdue = (ref: string, days: number) => ({
+	ref,
+	title: `Title ${ref}`,
+	dueOn: '2026-04-23',
+	deliveryStatus: 'off_track' as const,
+	grantedExtensionsUntil: [],
+	deadline: '2026-04-23',
+	daysOverdue: days,
+	extended: false
+});
 
 describe('parseBriefingParams', () => {
 	const parse = (query: string) => parseBriefingParams(new URLSearchParams(query), TODAY);
@@ -240,16 +256,6 @@ describe('suggestQuestions', () => {
 		money: [],
 		noBudgetLine: []
 	};
-	const overdue = (ref: string, days: number) => ({
-		ref,
-		title: `Title ${ref}`,
-		dueOn: '2026-04-23',
-		deliveryStatus: 'off_track' as const,
-		grantedExtensionsUntil: [],
-		deadline: '2026-04-23',
-		daysOverdue: days,
-		extended: false
-	});
 	const missed = {
 		id: 2,
 		ref: 'DCAIS/2025/001',
@@ -285,63 +291,39 @@ describe('suggestQuestions', () => {
 		expect(q).toMatchObject({ kind: 'milestone_late', missed: false });
 	});
 
-	it('orders questions by urgency and asks one deadline question per commitment', () => {
+	it('ranks by weight and asks one deadline question per commitment', () => {
 		const line = { voteCode: '1021', fiscalYear: '2025/26', subProgramme: '' };
+		const dueSoon = (ref: string, daysLeft: number) => ({
+			ref,
+			title: `Title ${ref}`,
+			dueOn: '2026-12-01',
+			deliveryStatus: 'on_track' as const,
+			grantedExtensionsUntil: [],
+			deadline: addDays('2026-12-01', daysLeft),
+			daysLeft,
+			extended: false
+		});
+		const move = (id: number, ref: string, from: string, to: string) => ({
+			id,
+			ref,
+			title: `Title ${ref}`,
+			changedOn: '2026-01-10',
+			from,
+			to,
+			reason: 'more time'
+		});
 		const questions = suggestQuestions({
 			...empty,
 			newlyOverdue: [overdue('A', 219)],
 			stillOverdue: [overdue('B', 400)],
 			lateMilestones: [missed],
-			dueSoon: [
-				{
-					ref: 'A',
-					title: 'Title A',
-					dueOn: '2026-12-01',
-					deliveryStatus: 'on_track',
-					grantedExtensionsUntil: [],
-					deadline: '2026-12-01',
-					daysLeft: 3,
-					extended: false
-				},
-				{
-					ref: 'C',
-					title: 'Title C',
-					dueOn: '2026-12-01',
-					deliveryStatus: 'on_track',
-					grantedExtensionsUntil: [],
-					deadline: '2026-12-01',
-					daysLeft: 3,
-					extended: false
-				}
-			],
+			dueSoon: [dueSoon('A', 3), dueSoon('C', 9), dueSoon('J', 2)],
 			dueDateMoves: [
-				{
-					id: 9,
-					ref: 'B',
-					title: 'Title B',
-					changedOn: '2026-01-10',
-					from: '2026-01-31',
-					to: '2026-06-30',
-					reason: 'more time'
-				},
-				{
-					id: 10,
-					ref: 'D',
-					title: 'Title D',
-					changedOn: '2026-01-10',
-					from: '2026-01-31',
-					to: '2026-06-30',
-					reason: 'more time'
-				},
-				{
-					id: 11,
-					ref: 'E',
-					title: 'Title E',
-					changedOn: '2026-01-10',
-					from: '2026-06-30',
-					to: '2026-01-31',
-					reason: 'brought forward'
-				}
+				move(9, 'B', '2026-01-31', '2026-06-30'),
+				move(10, 'D', '2026-01-31', '2026-06-30'),
+				move(11, 'E', '2026-06-30', '2026-01-31'),
+				move(12, 'K', '2026-06-30', '2026-09-30'),
+				move(13, 'K', '2026-01-31', '2026-06-30')
 			],
 			money: [
 				{
@@ -351,37 +333,164 @@ describe('suggestQuestions', () => {
 					line,
 					flags: [{ kind: 'no_release', allocated: 125_300_000 }]
 				},
-				{ linkId: 5, ref: 'G', title: 'Title G', line, flags: [] }
+				{ linkId: 5, ref: 'G', title: 'Title G', line, flags: [] },
+				{
+					linkId: 6,
+					ref: 'I',
+					title: 'Title I',
+					line,
+					flags: [
+						{
+							kind: 'slow_release',
+							allocated: 616_000_000,
+							released: 340_000_000,
+							rate: 0.55,
+							expected: 0.75,
+							asOf: '2026-03-31'
+						}
+					]
+				}
 			],
 			noBudgetLine: [{ ref: 'H', title: 'Title H' }]
 		});
-		expect(questions.map((q) => [q.ref, q.anchor])).toEqual([
-			['A', anchors.overdue('A')],
-			['DCAIS/2025/001', anchors.milestone(2)],
-			['F', anchors.money(4)],
-			['D', anchors.move(10)],
-			['C', anchors.dueSoon('C')],
-			['H', anchors.noLine('H')],
-			['B', anchors.overdue('B')]
+		expect(questions.map((q) => [q.kind, q.anchor])).toEqual([
+			// Overdue, the most days first (B was overdue before the window; it still leads).
+			['overdue', anchors.overdue('B')],
+			['overdue', anchors.overdue('A')],
+			// Money, the largest sum first: KES 276 m held back, then KES 125.3 m.
+			['money', anchors.money(6)],
+			['money', anchors.money(4)],
+			// Repeated slippage: K's date postponed twice in the window (its latest move asks).
+			['moved', anchors.move(12)],
+			['milestone_late', anchors.milestone(2)],
+			// Postponed once; a date brought forward (E) asks nothing.
+			['moved', anchors.move(10)],
+			// Due soon, the soonest first; A is asked about once, as overdue.
+			['due_soon', anchors.dueSoon('J')],
+			['due_soon', anchors.dueSoon('C')],
+			['no_line', anchors.noLine('H')]
 		]);
-		expect(questions.map((q) => q.kind)).toEqual([
-			'overdue',
-			'milestone_late',
-			'money',
-			'moved',
-			'due_soon',
-			'no_line',
-			'overdue'
+		expect(questions[0]).toMatchObject({ newly: false, daysOverdue: 400 });
+		expect(questions[1]).toMatchObject({ newly: true, deadline: '2026-04-23', daysOverdue: 219 });
+		expect(questions[2]).toMatchObject({ atStake: 276_000_000, title: 'Title I' });
+		expect(questions[4]).toMatchObject({ times: 2, ref: 'K' });
+		expect(questions[6]).toMatchObject({ times: 1, ref: 'D' });
+	});
+
+	it('breaks ties by reference, whatever order the facts came in', () => {
+		const facts = {
+			...empty,
+			newlyOverdue: [overdue('Z', 30), overdue('M', 30), overdue('Q', 31)]
+		};
+		const refs = (f: BriefingFacts) => suggestQuestions(f).map((q) => q.ref);
+		expect(refs(facts)).toEqual(['Q', 'M', 'Z']);
+		expect(refs({ ...facts, newlyOverdue: [...facts.newlyOverdue].reverse() })).toEqual([
+			'Q',
+			'M',
+			'Z'
 		]);
-		expect(questions[0]).toMatchObject({ newly: true, deadline: '2026-04-23', daysOverdue: 219 });
-		expect(questions[2]).toMatchObject({
-			line,
-			flags: [{ kind: 'no_release', allocated: 125_300_000 }]
+	});
+
+	it('puts an overdue commitment with a refused request or no report before its equals', () => {
+		const refs = suggestQuestions({
+			...empty,
+			newlyOverdue: [
+				overdue('A', 30),
+				{ ...overdue('B', 30), noReport: true },
+				{ ...overdue('C', 30), refusedRequests: 1 },
+				overdue('D', 31)
+			]
+		}).map((q) => q.ref);
+		expect(refs).toEqual(['D', 'C', 'B', 'A']);
+	});
+
+	it('ranks money with nothing held back after the sums in question, and asks the heaviest flag first', () => {
+		const line = { voteCode: '1021', fiscalYear: '2025/26', subProgramme: '' };
+		const gap = {
+			kind: 'gap' as const,
+			requested: 300,
+			allocated: 100,
+			gap: 200,
+			asOf: '2025-02-28'
+		};
+		const lowUse = {
+			kind: 'low_use' as const,
+			released: 100,
+			spent: 100,
+			rate: 1,
+			asOf: '2026-03-31'
+		};
+		const questions = suggestQuestions({
+			...empty,
+			money: [
+				{ linkId: 1, ref: 'A', title: 'A', line, flags: [lowUse] },
+				{ linkId: 2, ref: 'B', title: 'B', line, flags: [lowUse, gap] },
+				{ linkId: 3, ref: 'C', title: 'C', line, flags: [{ kind: 'no_release', allocated: 200 }] }
+			]
 		});
-		expect(questions[6]).toMatchObject({ newly: false, daysOverdue: 400 });
+		// B (gap 200) and C (200 not released) tie: by reference. A puts nothing in question.
+		expect(questions.map((q) => q.ref)).toEqual(['B', 'C', 'A']);
+		expect(questions[0]).toMatchObject({ atStake: 200, flags: [gap, lowUse] });
+		expect(questions[2]).toMatchObject({ atStake: 0 });
 	});
 
 	it('makes anchors safe element ids from references with slashes', () => {
 		expect(anchors.overdue('DCAIS/2025/001')).toBe('overdue-DCAIS-2025-001');
+	});
+});
+
+describe('summarisePosition', () => {
+	const base = {
+		tracked: 4,
+		overdue: 3,
+		dueSoon: 1,
+		reportsNotReceived: 2,
+		overdueFacts: [],
+		largestUnreleased: null
+	};
+
+	it('gives the counts and the most overdue commitment (ties: the lower reference)', () => {
+		const position = summarisePosition({
+			...base,
+			overdueFacts: [overdue('B', 100), overdue('C', 229), overdue('A', 229)]
+		});
+		expect(position).toEqual({
+			tracked: 4,
+			overdue: 3,
+			dueSoon: 1,
+			reportsNotReceived: 2,
+			mostOverdue: { ref: 'A', title: 'Title A', deadline: '2026-04-23', daysOverdue: 229 },
+			largestUnreleased: null
+		});
+	});
+
+	it('names no gap when nothing is overdue and no money is held back', () => {
+		const position = summarisePosition({
+			...base,
+			largestUnreleased: { ref: 'A', title: 'A', amount: 0, fiscalYear: '2025/26' }
+		});
+		expect(position.mostOverdue).toBeNull();
+		expect(position.largestUnreleased).toBeNull();
+	});
+
+	it('keeps the largest sum not released (ties: the lower reference)', () => {
+		const a = { ref: 'A', amount: 100 };
+		const b = { ref: 'B', amount: 300 };
+		const c = { ref: 'C', amount: 300 };
+		expect([a, c, b].reduce<typeof a | null>(heavierUnreleased, null)).toBe(b);
+		expect(unreleasedOf({ kind: 'no_release', allocated: 125 })).toBe(125);
+		expect(
+			unreleasedOf({
+				kind: 'slow_release',
+				allocated: 616,
+				released: 340,
+				rate: 0.55,
+				expected: 0.75,
+				asOf: '2026-03-31'
+			})
+		).toBe(276);
+		expect(
+			unreleasedOf({ kind: 'gap', requested: 3, allocated: 1, gap: 2, asOf: '2026-03-31' })
+		).toBeNull();
 	});
 });

@@ -98,6 +98,7 @@ export const ACCESS: Record<string, Entry> = {
 
 	// MP workspace: the briefing pack and the watchlist (private to each MP).
 	'/(mp)/briefing': { GET: mps },
+	'/(mp)/briefing/print.css': { GET: mps },
 	'/(mp)/watchlist': { GET: mps, POST: mps },
 
 	// The ministry's right of reply: its undertakings and submissions (scoped to its own

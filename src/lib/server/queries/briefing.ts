@@ -178,7 +178,14 @@ export async function listDeadlineCommitments(
 			// Only the latest granted extension can move the deadline, so one value per row.
 			latestGrantedUntil(eb).as('granted_until'),
 			latestUpdateColumn(eb, 'u.update_on').as('latest_update_on'),
-			latestUpdateColumn(eb, 'u.note').as('latest_update_note')
+			latestUpdateColumn(eb, 'u.note').as('latest_update_note'),
+			// Postponements on record (repeated slippage is a question of its own weight).
+			eb
+				.selectFrom('due_date_changes as dc')
+				.select((e) => e.fn.countAll<number>().as('n'))
+				.whereRef('dc.commitment_id', '=', 'c.id')
+				.whereRef('dc.to_on', '>', 'dc.from_on')
+				.as('postponements')
 		])
 		.where('p.position', '<=', limit)
 		.orderBy('c.due_on')
@@ -202,6 +209,7 @@ export async function listDeadlineCommitments(
 			proceduralStatus: r.procedural_status,
 			organisation: r.organisation,
 			grantedExtensionsUntil: r.granted_until ? [r.granted_until as string] : [],
+			postponements: Number(r.postponements ?? 0),
 			latestUpdate:
 				r.latest_update_on && r.latest_update_note !== null
 					? { on: r.latest_update_on, note: r.latest_update_note }

@@ -17,10 +17,13 @@ import {
 	DUE_SOON_DAYS,
 	anchors,
 	classifyDeadlines,
+	heavierUnreleased,
 	classifyMilestones,
 	moneyFlags,
 	nairobiDayStart,
 	suggestQuestions,
+	summarisePosition,
+	unreleasedOf,
 	type FigureKind,
 	type MoneyFlag
 } from '$lib/domain/briefing';
@@ -319,6 +322,8 @@ export async function computeBriefing(
 	// Every link is judged (for the counts), but only the first `limit` flagged ones, in the
 	// pack's order, are kept: links are read one at a time from a stream.
 	const money: MoneyItem[] = [];
+	let largestUnreleased: { ref: string; title: string; amount: number; fiscalYear: string } | null =
+		null;
 	let moneyClear = 0;
 	let moneyFlagged = 0;
 	for await (const link of streamCommitteeFunding(db, committee.id)) {
@@ -330,6 +335,17 @@ export async function computeBriefing(
 			continue;
 		}
 		moneyFlagged++;
+		for (const flag of flags) {
+			const amount = unreleasedOf(flag);
+			if (amount === null) continue;
+			const candidate = {
+				ref: link.ref,
+				title: link.title,
+				amount,
+				fiscalYear: link.line.fiscalYear
+			};
+			largestUnreleased = heavierUnreleased(largestUnreleased, candidate);
+		}
 		keepFirst(money, limit, link.ref, link.line.fiscalYear, () => ({
 			linkId: link.linkId,
 			anchor: anchors.money(link.linkId),
@@ -358,9 +374,20 @@ export async function computeBriefing(
 			reason: d.reason
 		}));
 
+	// What the ministry's replies add to each overdue commitment.
+	const replyOf = new Map(replyFacts.map((r) => [r.commitmentId, r]));
+	const withReplies = (c: (typeof newlyOverdue)[number]) => {
+		const reply = replyOf.get(c.id);
+		return {
+			...c,
+			noReport: reply !== undefined && reply.firstReportOn === null,
+			refusedRequests: reply?.extensionsRefused ?? 0
+		};
+	};
+	const replies = replyFigures(replyFacts, today);
 	const allQuestions = suggestQuestions({
-		newlyOverdue,
-		stillOverdue,
+		newlyOverdue: newlyOverdue.map(withReplies),
+		stillOverdue: stillOverdue.map(withReplies),
 		lateMilestones: ms.late,
 		dueSoon,
 		milestonesDueSoon: ms.dueSoon,
@@ -404,11 +431,20 @@ export async function computeBriefing(
 		money,
 		moneyClear,
 		noBudgetLine,
-		// The most pressing first (suggestQuestions' order): a sitting has time for a few dozen.
+		// The heaviest first (rankQuestions): a sitting has time for a few dozen.
 		questions,
 		questionsMore: Math.max(0, allQuestions.length - MAX_BRIEFING_QUESTIONS),
 		// How the ministries answered the committee (sent submissions only).
-		replies: replyFigures(replyFacts, today),
+		replies,
+		// The position in brief: what the pack leads with.
+		position: summarisePosition({
+			tracked: summary.tracked,
+			overdue: deadlines.totals.newly_overdue + deadlines.totals.still_overdue,
+			dueSoon: deadlines.totals.due_soon,
+			reportsNotReceived: replies.notReceived,
+			overdueFacts: [...newlyOverdue, ...stillOverdue],
+			largestUnreleased
+		}),
 		// Items left out of each section (only when some were: the pack of a small committee is
 		// exactly what it always was). The questions are about the items shown.
 		more,

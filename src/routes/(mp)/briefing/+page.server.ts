@@ -4,6 +4,7 @@ import { requireRole } from '$lib/server/auth/access';
 import { db } from '$lib/server/db/client';
 import { listBriefingCommittees, type BriefingCommittee } from '$lib/server/queries/briefing';
 import { loadBriefing } from '$lib/server/services/briefing';
+import { localizeHref } from '$lib/paraglide/runtime';
 import type { PageServerLoad } from './$types';
 
 /** The MP's first committee, else the first committee listed. */
@@ -41,7 +42,15 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		since: params.since ?? ''
 	};
 	if (!committee || Object.keys(errors).length > 0) {
-		return { today, committees: choices, errors, form, selected: null, pack: null };
+		return {
+			today,
+			committees: choices,
+			errors,
+			form,
+			selected: null,
+			pack: null,
+			runningHead: null
+		};
 	}
 
 	// The default "since" is the committee's last sitting: what changed since MPs last met.
@@ -53,6 +62,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	share.searchParams.set('committee', committee.slug);
 	share.searchParams.set('since', since);
 	return {
+		runningHead: localizeHref(`/briefing/print.css${share.search}`),
 		today,
 		committees: choices,
 		errors,
