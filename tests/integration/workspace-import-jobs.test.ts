@@ -4,7 +4,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '$lib/server/db/index';
 import { getImportJobSummary } from '$lib/server/queries/import-jobs';
 import { budgetCsvTemplate } from '$lib/server/services/budget-import';
-import { ImportRefusedError, confirmImport, createImportJob } from '$lib/server/services/import-jobs';
+import {
+	ImportRefusedError,
+	confirmImport,
+	createImportJob
+} from '$lib/server/services/import-jobs';
 import { NotFoundError } from '$lib/server/errors';
 import { freshDb } from '../helpers/db';
 
