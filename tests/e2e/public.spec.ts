@@ -74,7 +74,7 @@ test.describe('the dashboard answers "what is overdue, and where did the money s
 		await expect(chain.getByRole('columnheader', { name: 'As at' })).toBeVisible();
 		expect(in2526).toMatch(/\d{1,2} \w{3} 20\d\d/);
 
-		await page.getByLabel('Fiscal year').selectOption('2024/25');
+		await page.getByRole('combobox', { name: 'Fiscal year', exact: true }).selectOption('2024/25');
 		await page.getByRole('button', { name: 'Show' }).click();
 		await expect(page).toHaveURL(/[?&]year=2024%2F25/);
 		await expect(page.getByRole('heading', { name: 'The money chain, 2024/25' })).toBeVisible();
@@ -329,20 +329,22 @@ test.describe('committee, organisation and budget pages', () => {
 		const summary = page.getByRole('alert');
 		await expect(summary).toContainText('Page:');
 		// The form keeps what was asked, the year included (not the first year of the list).
-		await expect(page.getByLabel('Fiscal year')).toHaveValue('2024/25');
-		await expect(page.getByLabel('Vote code')).toHaveValue('1021');
+		await expect(page.getByRole('combobox', { name: 'Fiscal year', exact: true })).toHaveValue(
+			'2024/25'
+		);
+		await expect(page.getByRole('textbox', { name: 'Vote code', exact: true })).toHaveValue('1021');
 		await expect(page.getByText('No budget figures have been recorded yet.')).toHaveCount(0);
 
 		// A wrong field is a link to it.
 		await page.goto('/budget?fiscalYear=2024%2F25&vote=%21bad');
 		await summary.getByRole('link', { name: 'Vote code' }).click();
-		await expect(page.getByLabel('Vote code')).toBeFocused();
+		await expect(page.getByRole('textbox', { name: 'Vote code', exact: true })).toBeFocused();
 
 		await page.goto('/budget?fiscalYear=2025%2F26&programme=no%20such%20programme');
 		await expect(page.getByText('No budget line of 2025/26 matches these filters.')).toBeVisible();
 		await page.getByRole('link', { name: 'Show every line of the year' }).click();
 		await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
-		await expect(page.getByLabel('Programme')).toHaveValue('');
+		await expect(page.getByRole('textbox', { name: 'Programme', exact: true })).toHaveValue('');
 		await expectNoAxeViolations(page);
 	});
 });
